@@ -1,0 +1,15 @@
+"""Root URL configuration: the admin, and the public site under a language prefix."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("archive.urls")),
+    path("events/", include("events.urls")),
+)
