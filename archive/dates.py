@@ -1,0 +1,46 @@
+"""Dates that a document gives only partly: precision, how the date was obtained, and display."""
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("exact day")
+    MONTH = "month", _("month only")
+    YEAR = "year", _("year only")
+
+
+class DateBasis(models.TextChoices):
+    STATED = "stated", _("stated in the document")
+    INFERRED = "inferred", _("inferred by the archive")
+
+
+def format_partial_date(value, precision):
+    """Render a date no more precisely than it is known, in the active language."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def partial_date_errors(value, precision, basis, note_filled, *, field):
+    """Validation errors for a date known only in part; an empty dict when it is consistent.
+
+    A date given only to the month or year is stored as the first day of that period, and any date
+    that is not stated to the day needs a note saying how it was obtained.
+    """
+    errors = {}
+    if value is None:
+        return errors
+    if precision == DatePrecision.YEAR and (value.month, value.day) != (1, 1):
+        errors[field] = _("A date known only to the year is stored as 1 January of that year.")
+    elif precision == DatePrecision.MONTH and value.day != 1:
+        errors[field] = _("A date known only to the month is stored as the first day of that month.")
+    exact = precision == DatePrecision.DAY and basis == DateBasis.STATED
+    if not exact and not note_filled:
+        errors[f"{field}_note_en"] = _("Explain how the date was obtained: it is not stated to the day.")
+    return errors

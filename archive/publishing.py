@@ -1,0 +1,57 @@
+"""Publication state shared by articles and events, and the one queryset that decides visibility."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What visitors may see: published, and not scheduled for later."""
+        now = timezone.now()
+        return self.filter(status=Status.PUBLISHED).filter(
+            models.Q(public_from__isnull=True) | models.Q(public_from__lte=now)
+        )
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Publishable(models.Model):
+    """Abstract base for content that moves through the editorial workflow."""
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    public_from = models.DateTimeField(
+        _("public from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish at once; a future time schedules publication."),
+    )
+    # Plain defaults rather than auto_now: fixture loads are raw saves and must be able to set both.
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_public(self):
+        return self.status == Status.PUBLISHED and (self.public_from is None or self.public_from <= timezone.now())

@@ -1,0 +1,352 @@
+"""Commemorations, the occasion they mark, and the venues, people and organizations taking part."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from archive.dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
+from archive.models import SlugQuerySet
+from archive.publishing import Publishable
+
+
+class Occasion(models.Model):
+    """A historical event that commemorations mark, such as the Khojaly killings of 25-26 February 1992."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"))
+    place = models.CharField(_("place"), max_length=200)
+    began_on = models.DateField(_("began on"))
+    ended_on = models.DateField(_("ended on"))
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["began_on"]
+        verbose_name = _("occasion")
+        verbose_name_plural = _("occasions")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.began_on and self.ended_on and self.ended_on < self.began_on:
+            raise ValidationError({"ended_on": _("The occasion cannot end before it began.")})
+
+    def year_of_anniversary(self, number):
+        """The calendar year in which the given anniversary falls."""
+        return self.began_on.year + number
+
+    def anniversary_in(self, year):
+        return year - self.began_on.year
+
+
+class Organization(models.Model):
+    """An embassy, outlet, agency, association or institute; one record however many documents name it."""
+
+    class Kind(models.TextChoices):
+        EMBASSY = "embassy", _("embassy")
+        NEWS_OUTLET = "news_outlet", _("news outlet")
+        NEWS_AGENCY = "news_agency", _("news agency")
+        GOVERNMENT_BODY = "government_body", _("government body")
+        PUBLIC_ORGANIZATION = "public_organization", _("public organization")
+        RESEARCH_INSTITUTE = "research_institute", _("research institute")
+        THINK_TANK = "think_tank", _("think tank")
+        LIBRARY = "library", _("library")
+        FOUNDATION = "foundation", _("foundation")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    country_code = models.CharField(_("country (ISO 3166 code)"), max_length=2, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    name_variants = models.TextField(
+        _("other spellings"), blank=True, help_text=_("Other names and spellings the documents use, one per line.")
+    )
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Person(models.Model):
+    """A real person named in the reports: one record across documents and languages."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    name_variants = models.TextField(
+        _("other spellings"), blank=True, help_text=_("Transliterations the documents use, one per line.")
+    )
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Venue(models.Model):
+    """Where an event took place; a locality when the report names no building."""
+
+    class Kind(models.TextChoices):
+        EMBASSY = "embassy", _("embassy")
+        LIBRARY = "library", _("library")
+        MONUMENT = "monument", _("monument")
+        LOCALITY = "locality", _("locality (no building named)")
+        OTHER = "other", _("other")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("premises of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="venues",
+    )
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=200)
+    country_code = models.CharField(_("country (ISO 3166 code)"), max_length=2)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country_code", "name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Event(Publishable):
+    """One commemoration held at one place and time, as one or more articles report it."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), help_text=_("Neutral and attributive: “according to …”."))
+    audience = models.TextField(_("audience"), blank=True, help_text=_("Who attended, as reported."))
+    occasion = models.ForeignKey(Occasion, verbose_name=_("occasion"), on_delete=models.PROTECT, related_name="events")
+    held_on = models.DateField(_("date"))
+    held_on_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    held_on_basis = models.CharField(
+        _("date basis"), max_length=10, choices=DateBasis.choices, default=DateBasis.STATED
+    )
+    held_on_note = models.TextField(_("date note"), blank=True)
+    venue = models.ForeignKey(Venue, verbose_name=_("venue"), on_delete=models.PROTECT, related_name="events")
+    articles = models.ManyToManyField(
+        "archive.Article", through="EventReport", related_name="events", verbose_name=_("reported in")
+    )
+
+    class Meta:
+        ordering = ["-held_on", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = partial_date_errors(
+            self.held_on,
+            self.held_on_precision,
+            self.held_on_basis,
+            bool(self.held_on_note_en or self.held_on_note_ru),
+            field="held_on",
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def anniversary(self):
+        """The anniversary number computed from the date, never copied from the text."""
+        return self.occasion.anniversary_in(self.held_on.year)
+
+    @property
+    def held_on_display(self):
+        return format_partial_date(self.held_on, self.held_on_precision)
+
+
+class EventPartQuerySet(models.QuerySet):
+    """Rows that belong to one event and are numbered within it."""
+
+    def get_by_natural_key(self, event_slug, position):
+        return self.get(event__slug=event_slug, position=position)
+
+
+class EventReportQuerySet(models.QuerySet):
+    def get_by_natural_key(self, event_slug, article_slug):
+        return self.get(event__slug=event_slug, article__slug=article_slug)
+
+
+class EventReport(models.Model):
+    """That an article reports an event, the passage saying so, and the anniversary the article states."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reports")
+    article = models.ForeignKey("archive.Article", on_delete=models.CASCADE, related_name="event_reports")
+    passage = models.TextField(_("passage (verbatim)"))
+    stated_anniversary = models.PositiveSmallIntegerField(_("anniversary as stated"), null=True, blank=True)
+
+    objects = EventReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "article"]
+        constraints = [models.UniqueConstraint(fields=["event", "article"], name="unique_event_report")]
+        verbose_name = _("report of an event")
+        verbose_name_plural = _("reports of events")
+
+    def __str__(self):
+        return f"{self.article} → {self.event}"
+
+    def natural_key(self):
+        return (self.event.slug, self.article.slug)
+
+    natural_key.dependencies = ["events.event", "archive.article"]
+
+    @property
+    def anniversary_agrees(self):
+        return self.stated_anniversary is None or self.stated_anniversary == self.event.anniversary
+
+
+class EventOrganizer(models.Model):
+    """An organization's part in staging an event (organiser, co-organiser, host), as reported."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("organiser")
+        CO_ORGANISER = "co_organiser", _("co-organiser")
+        HOST = "host", _("host")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organizers")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="organized"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    article = models.ForeignKey("archive.Article", verbose_name=_("reported in"), on_delete=models.PROTECT)
+    passage = models.TextField(_("passage (verbatim)"))
+
+    objects = EventPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "position"]
+        constraints = [models.UniqueConstraint(fields=["event", "position"], name="unique_organizer_position")]
+        verbose_name = _("organizer")
+        verbose_name_plural = _("organizers")
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.event.slug, self.position)
+
+    natural_key.dependencies = ["events.event", "events.organization", "archive.article"]
+
+
+class ProgrammeItem(models.Model):
+    """One part of an event's programme, in the order reported."""
+
+    class Kind(models.TextChoices):
+        MINUTE_OF_SILENCE = "minute_of_silence", _("minute of silence")
+        FLOWER_LAYING = "flower_laying", _("flowers laid")
+        SPEECHES = "speeches", _("speeches")
+        EXHIBITION = "exhibition", _("exhibition")
+        SCREENING = "screening", _("film or video screening")
+        DISCUSSION = "discussion", _("discussion")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="programme")
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    description = models.TextField(_("description"))
+    article = models.ForeignKey("archive.Article", verbose_name=_("reported in"), on_delete=models.PROTECT)
+    passage = models.TextField(_("passage (verbatim)"))
+
+    objects = EventPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "position"]
+        constraints = [models.UniqueConstraint(fields=["event", "position"], name="unique_programme_position")]
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme")
+
+    def __str__(self):
+        return f"{self.position}. {self.get_kind_display()}"
+
+    def natural_key(self):
+        return (self.event.slug, self.position)
+
+    natural_key.dependencies = ["events.event", "archive.article"]
+
+
+class Participation(models.Model):
+    """A person's part in an event, their title at the time, and a neutral summary of what they said."""
+
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("speaker")
+        HOST = "host", _("host")
+        CHAIR = "chair", _("chair")
+        WITNESS = "witness", _("witness")
+        GUEST_OF_HONOUR = "guest_of_honour", _("guest of honour")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    title = models.CharField(_("title at the time"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization at the time"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    summary = models.TextField(_("summary of what they said"), blank=True)
+    article = models.ForeignKey("archive.Article", verbose_name=_("reported in"), on_delete=models.PROTECT)
+    passage = models.TextField(_("passage (verbatim)"))
+
+    objects = EventPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "position"]
+        constraints = [models.UniqueConstraint(fields=["event", "position"], name="unique_participation_position")]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.event.slug, self.position)
+
+    natural_key.dependencies = ["events.event", "events.person", "events.organization", "archive.article"]
