@@ -1,0 +1,61 @@
+"""The admin: every model is editable with English and Russian tabs; the original text is read-only."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from archive.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_model_of_the_archive_is_registered_in_the_admin():
+    from django.apps import apps
+
+    for app_label in ("archive", "events"):
+        for model in apps.get_app_config(app_label).get_models():
+            if model._meta.auto_created:
+                continue
+            assert model in admin.site._registry or model._meta.model_name in {
+                "eventreport",
+                "eventorganizer",
+                "programmeitem",
+            }, f"{model._meta.label} is not in the admin"
+
+
+def test_every_change_list_and_change_form_opens(archive, admin_client):
+    for model in admin.site._registry:
+        if model._meta.app_label not in ("archive", "events"):
+            continue
+        opts = model._meta
+        response = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+        assert response.status_code == 200, opts.label
+        obj = model.objects.first()
+        response = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
+        assert response.status_code == 200, opts.label
+
+
+def test_the_article_form_has_english_and_russian_tabs(archive, admin_client):
+    article = Article.objects.get(slug="report-2026-02-26-embassy-in-kazakhstan")
+    response = admin_client.get(reverse("admin:archive_article_change", args=[article.pk]))
+    html = response.content.decode()
+    for name in ("title_en", "title_ru", "lead_en", "lead_ru", "body_en", "body_ru"):
+        assert f'name="{name}"' in html
+    assert 'name="original_text"' not in html
+    assert "почтили память жертв" in html
+
+
+def test_posting_a_changed_original_text_does_not_change_it(archive, admin_client):
+    article = Article.objects.get(slug="undated-azerbaijan-marks-32nd-anniversary")
+    url = reverse("admin:archive_article_change", args=[article.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data.update({"original_text": "Tampered.", "title_en": "Edited title", "_save": "Save"})
+    for prefix in ("citations", "anniversary_mentions", "figures"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = admin_client.post(url, data)
+    article.refresh_from_db()
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    assert article.title_en == "Edited title"
+    assert article.original_text.startswith("Twenty-two years have passed")

@@ -1,0 +1,76 @@
+"""Small factory functions for tests that need a few rows rather than the whole archive."""
+
+import datetime
+import itertools
+
+from archive.models import Article
+from archive.publishing import Status
+from events.models import Event, Occasion, Venue
+
+_counter = itertools.count(1)
+
+
+def make_occasion(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"occasion-{n}",
+        "name_en": f"Occasion {n}",
+        "name_ru": f"Событие {n}",
+        "description_en": "An occasion.",
+        "description_ru": "Событие.",
+        "place_en": "Town",
+        "place_ru": "Город",
+        "began_on": datetime.date(1992, 2, 25),
+        "ended_on": datetime.date(1992, 2, 26),
+    }
+    return Occasion.objects.create(**{**defaults, **fields})
+
+
+def make_venue(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"venue-{n}",
+        "name_en": f"Hall {n}",
+        "name_ru": f"Зал {n}",
+        "kind": Venue.Kind.OTHER,
+        "country_en": "Kazakhstan",
+        "country_ru": "Казахстан",
+        "country_code": "KZ",
+    }
+    return Venue.objects.create(**{**defaults, **fields})
+
+
+def make_article(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"article-{n}",
+        "title_en": f"Report {n}",
+        "title_ru": f"Сообщение {n}",
+        "lead_en": "A lead.",
+        "lead_ru": "Вводный абзац.",
+        "body_en": "A body.",
+        "body_ru": "Текст.",
+        "original_language": "en",
+        "original_text": "A lead.\n\nA body.",
+        "published_on": datetime.date(2025, 2, 26),
+        "status": Status.PUBLISHED,
+    }
+    return Article.objects.create(**{**defaults, **fields})
+
+
+def make_event(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"event-{n}",
+        "title_en": f"Commemoration {n}",
+        "title_ru": f"Мероприятие {n}",
+        "description_en": "According to the report, an event was held.",
+        "description_ru": "Согласно сообщению, прошло мероприятие.",
+        "held_on": datetime.date(2025, 2, 26),
+        "status": Status.PUBLISHED,
+    }
+    if "occasion" not in fields:
+        defaults["occasion"] = make_occasion()
+    if "venue" not in fields:
+        defaults["venue"] = make_venue()
+    return Event.objects.create(**{**defaults, **fields})
