@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test lint venv
+.PHONY: run test lint venv browser
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -14,6 +14,12 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+## Debian's chromium for the browser tests (Playwright's own browser download does not work here).
+browser:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 ## Create the virtual environment, install, migrate SQLite, load the fixtures and start the site.
 run: venv
@@ -27,5 +33,5 @@ lint: venv
 	$(PY) manage.py makemigrations --check --dry-run
 
 ## Run the whole test suite (on SQLite, or on PostgreSQL when DATABASE_URL is set).
-test: lint
+test: lint browser
 	$(VENV)/bin/pytest

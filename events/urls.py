@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401  (public event pages are added by the public-site issue)
+from django.urls import path
+
+from . import views
 
 app_name = "events"
 
-urlpatterns = []
+urlpatterns = [
+    path("<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
+]

@@ -1,7 +1,21 @@
-"""Shared test set-up: the hand-built archive, and a logged-in superuser for admin tests."""
+"""Shared test set-up: the hand-built archive, a logged-in superuser, and a headless browser."""
+
+import os
 
 import pytest
 from django.core.management import call_command
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -11,7 +25,38 @@ def archive(db):
 
 
 @pytest.fixture
+def live_archive(transactional_db):
+    """The archive for browser tests, which need committed data the live server can see."""
+    call_command("load_archive", verbosity=0)
+
+
+@pytest.fixture
 def admin_client(db, client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", "chief@example.org", "pw-for-tests-only")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright; `make test` installs it when missing."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install chromium) first.")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by tests are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab whose relative URLs go to the live test server."""
+    context = browser.new_context(base_url=live_server.url)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
