@@ -9,6 +9,54 @@ from archive.models import SlugQuerySet
 from archive.publishing import Publishable
 
 
+def _published_events():
+    return Event.objects.published()
+
+
+def _published_articles():
+    from archive.models import Article
+
+    return Article.objects.published()
+
+
+class PersonQuerySet(SlugQuerySet):
+    def public(self):
+        """People visitors may see: those who appear in published events or published figures."""
+        return self.filter(
+            models.Exists(Participation.objects.filter(person=models.OuterRef("pk"), event__in=_published_events()))
+            | models.Exists(
+                _figure_model().objects.filter(stated_by=models.OuterRef("pk"), article__in=_published_articles())
+            )
+        )
+
+
+class VenueQuerySet(SlugQuerySet):
+    def public(self):
+        """Venues visitors may see: those of published events."""
+        return self.filter(models.Exists(_published_events().filter(venue=models.OuterRef("pk"))))
+
+
+class OrganizationQuerySet(SlugQuerySet):
+    def public(self):
+        """Organizations visitors may see: those named by published events or published articles."""
+        org = models.OuterRef("pk")
+        events = _published_events()
+        return self.filter(
+            models.Exists(EventOrganizer.objects.filter(organization=org, event__in=events))
+            | models.Exists(Participation.objects.filter(organization=org, event__in=events))
+            | models.Exists(ProgrammeItem.objects.filter(provided_by=org, event__in=events))
+            | models.Exists(events.filter(venue__organization=org))
+            | models.Exists(_published_articles().filter(outlet=org))
+            | models.Exists(_published_articles().filter(citations__organization=org))
+        )
+
+
+def _figure_model():
+    from archive.models import ReportedFigure
+
+    return ReportedFigure
+
+
 class Occasion(models.Model):
     """A historical event that commemorations mark, such as the Khojaly killings of 25-26 February 1992."""
 
@@ -67,7 +115,7 @@ class Organization(models.Model):
         _("other spellings"), blank=True, help_text=_("Other names and spellings the documents use, one per line.")
     )
 
-    objects = SlugQuerySet.as_manager()
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -91,7 +139,7 @@ class Person(models.Model):
         _("other spellings"), blank=True, help_text=_("Transliterations the documents use, one per line.")
     )
 
-    objects = SlugQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -132,7 +180,7 @@ class Venue(models.Model):
     country_code = models.CharField(_("country (ISO 3166 code)"), max_length=2)
     description = models.TextField(_("description"), blank=True)
 
-    objects = SlugQuerySet.as_manager()
+    objects = VenueQuerySet.as_manager()
 
     class Meta:
         ordering = ["country_code", "name"]
@@ -286,6 +334,15 @@ class ProgrammeItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     description = models.TextField(_("description"))
+    provided_by = models.ForeignKey(
+        Organization,
+        verbose_name=_("provided by"),
+        help_text=_("The organization that prepared what was shown, when the report names one."),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programme_items",
+    )
     article = models.ForeignKey("archive.Article", verbose_name=_("reported in"), on_delete=models.PROTECT)
     passage = models.TextField(_("passage (verbatim)"))
 

@@ -1,0 +1,34 @@
+"""People, venues and organizations are public only through published content."""
+
+import pytest
+
+from events.models import Organization, Participation, Person, Venue
+from tests.factories import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_archive_exposes_its_people_venues_and_organizations(archive):
+    assert Person.objects.public().count() == Person.objects.count() == 10
+    assert Venue.objects.public().count() == 5
+    # Every organization in the fixtures is named by a published event or article.
+    assert Organization.objects.public().count() == Organization.objects.count()
+
+
+def test_a_person_only_in_a_draft_event_is_not_public():
+    draft = make_event(status="draft")
+    article = make_article()
+    person = Person.objects.create(slug="p", name_en="P", name_ru="П")
+    Participation.objects.create(event=draft, person=person, role="speaker", article=article, passage="P spoke")
+    assert person not in Person.objects.public()
+    draft.status = "published"
+    draft.save()
+    assert person in Person.objects.public()
+
+
+def test_a_venue_of_a_withdrawn_event_and_the_outlet_of_a_draft_article_are_not_public():
+    event = make_event(status="withdrawn")
+    outlet = Organization.objects.create(slug="o", name_en="O", name_ru="О", kind="news_outlet")
+    make_article(status="draft", outlet=outlet)
+    assert event.venue not in Venue.objects.public()
+    assert outlet not in Organization.objects.public()
