@@ -6,3 +6,8 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "archive"
     verbose_name = _("Archive")
+
+    def ready(self):
+        from .page_cache import connect_invalidation
+
+        connect_invalidation()

@@ -1,10 +1,13 @@
-"""Root URL configuration: the admin, and the public site under a language prefix."""
+"""Root URL configuration: the health endpoint, the admin, and the public site under a language prefix."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from config.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -20,8 +20,28 @@ def env(name, default=None, *, required=False):
     return value
 
 
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+def env_list(name, default="", *, required=False):
+    """A comma-separated setting as a list; a required one must name at least one item."""
+    items = [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
+    if required and not items:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is required for these settings (comma-separated); set it and start again."
+        )
+    return items
+
+
+def cache_from_url(url):
+    """A CACHES entry from a URL: redis:// or rediss:// (production), locmem:// or dummy:// (one process only)."""
+    scheme = url.split("://", 1)[0]
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "archive"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url.split("://", 1)[1]}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"The cache URL {url!r} has an unknown scheme {scheme!r}; use redis://, rediss://, locmem:// or dummy://."
+    )
 
 
 INSTALLED_APPS = [
@@ -33,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Trigram and full-text lookups; harmless on SQLite, where nothing calls them.
+    "django.contrib.postgres",
     "django_filters",
     "reversion",
     "archive",
@@ -41,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security_headers.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -48,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.login_rate_limit.AdminLoginRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -104,3 +129,41 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Local memory by default (one process); production sets REDIS_URL or CACHE_URL so that every app
+# server shares one cache.
+CACHES = {"default": cache_from_url(env("CACHE_URL", "locmem://archive"))}
+
+# Public pages cached by archive.page_cache; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Any save or delete of a model in these apps makes every cached page stale.
+PAGE_CACHE_INVALIDATING_APPS = ["archive", "events"]
+
+# Admin login: this many failed attempts for one address and user name within the window refuse
+# further attempts with 429 until the window ends; the per-address limit covers many user names.
+LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(env("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "30"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(env("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# How many reverse proxies append to X-Forwarded-For in front of the app; 0 trusts REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
+# No inline scripts or styles anywhere: templates link files under /static/.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# One JSON object per line on stdout, for whatever collects the app servers' output.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "config.log_format.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
+    },
+}

@@ -1,17 +1,17 @@
-"""Production: every secret and host comes from the environment; missing ones stop start-up."""
+"""Production: every secret, host and service comes from the environment; a missing one stops start-up.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, and REDIS_URL (or CACHE_URL). See README, "Deploying".
+"""
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env, env_list
+from .base import cache_from_url, env, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", required=True)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS is required (comma-separated host names).")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 DATABASES = {
@@ -22,13 +22,30 @@ DATABASES = {
     )
 }
 
+# Every app server must share one cache, or invalidation and the login limit would be per process.
+_cache_url = env("REDIS_URL") or env("CACHE_URL")
+if not _cache_url:
+    raise ImproperlyConfigured(
+        "The environment variable REDIS_URL (or CACHE_URL) is required for these settings, "
+        "e.g. redis://127.0.0.1:6379/0; set it and start again."
+    )
+CACHES = {"default": cache_from_url(_cache_url)}
+
+# Hashed, compressed files with year-long cache headers, served by WhiteNoise after `collectstatic`.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "staticfiles"))  # noqa: F405
+
+# TLS ends at the proxy, which must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# The load balancer polls the health endpoint over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

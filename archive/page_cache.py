@@ -1,0 +1,137 @@
+"""Whole-page cache for visitors, made stale all at once whenever public-facing content changes.
+
+Every cached page is stored under the current *content generation*, a random token kept in the
+shared cache. Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS (and any
+explicit `invalidate_pages()`, which bulk operations that send no signals must call) discards the
+token, so every page cached before is never read again and simply expires. The generation also
+records the next scheduled publication (`public_from` in the future), and is renewed once that
+moment passes, so a scheduled article appears on time without any save.
+
+Only anonymous GET/HEAD requests without a session cookie are served from or stored in the cache,
+and only 200 responses that set no cookie and are not marked private or no-store. The key holds
+the language and the full path with its query string, so each language and each filter is a page.
+
+Use: wrap a public view, e.g. `path("", cache_public_page(views.home))` or
+`cache_public_page(ArticleDetailView.as_view())`. PAGE_CACHE_SECONDS = 0 turns it off.
+"""
+
+import functools
+import hashlib
+import secrets
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from .publishing import Publishable, Status
+
+GENERATION_KEY = "page-cache:generation"
+CACHE_STATUS_HEADER = "X-Page-Cache"
+
+
+def _next_scheduled_publication():
+    """The earliest future `public_from` of published content, or None."""
+    now = timezone.now()
+    moments = [
+        model.objects.filter(status=Status.PUBLISHED, public_from__gt=now).aggregate(next=Min("public_from"))["next"]
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    return min((moment for moment in moments if moment), default=None)
+
+
+def current_generation():
+    """The token under which pages are cached now; a new one after any change or scheduled publication."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is not None and (generation["renew_at"] is None or timezone.now() < generation["renew_at"]):
+        return generation["token"]
+    fresh = {"token": secrets.token_hex(8), "renew_at": _next_scheduled_publication()}
+    if generation is None:
+        # Another process may have just created one: keep whichever was stored first.
+        cache.add(GENERATION_KEY, fresh, timeout=settings.PAGE_CACHE_SECONDS)
+    else:
+        cache.set(GENERATION_KEY, fresh, timeout=settings.PAGE_CACHE_SECONDS)
+    stored = cache.get(GENERATION_KEY)
+    return (stored or fresh)["token"]
+
+
+def invalidate_pages():
+    """Make every cached page stale: now, and again once the surrounding transaction commits.
+
+    The second discard matters: a visitor reading between the first and the commit still sees the
+    old rows and may cache them under a new generation; the one after the commit drops that too.
+    """
+    cache.delete(GENERATION_KEY)
+    transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+
+
+def page_key(request, generation):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:page:{generation}:{get_language()}:{path}"
+
+
+def _may_use_cache(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _may_store(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def cache_public_page(view):
+    """Serve the view's response to visitors from the page cache, storing it on a miss."""
+
+    @functools.wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if not _may_use_cache(request):
+            return view(request, *args, **kwargs)
+        key = page_key(request, current_generation())
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[CACHE_STATUS_HEADER] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        # A visitor who logs in must not be served this page from a browser or proxy cache.
+        patch_vary_headers(response, ["Cookie"])
+        if _may_store(response):
+            headers = list(response.items())
+            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response[CACHE_STATUS_HEADER] = "miss"
+        return response
+
+    return cached_view
+
+
+def _invalidate_on_change(sender, **kwargs):
+    if sender._meta.app_label in settings.PAGE_CACHE_INVALIDATING_APPS:
+        invalidate_pages()
+
+
+def connect_invalidation():
+    """Called once from ArchiveConfig.ready(): any change to public-facing models invalidates pages."""
+    for name, signal in (("post_save", post_save), ("post_delete", post_delete), ("m2m_changed", m2m_changed)):
+        signal.connect(_invalidate_on_change, dispatch_uid=f"page_cache.{name}")
