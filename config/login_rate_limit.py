@@ -12,7 +12,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.dispatch import receiver
 from django.http import HttpResponse
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
 
 LOGIN_VIEW_NAME = "admin:login"
 
@@ -78,11 +78,7 @@ class AdminLoginRateLimitMiddleware:
         if not is_refused(request, request.POST.get("username")):
             return None
         minutes = max(1, settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)
-        message = ngettext(
-            "Too many failed login attempts. Wait %(minutes)d minute and try again.",
-            "Too many failed login attempts. Wait %(minutes)d minutes and try again.",
-            minutes,
-        ) % {"minutes": minutes}
+        message = _("Too many failed login attempts. Wait %(minutes)d min. and try again.") % {"minutes": minutes}
         response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = str(settings.LOGIN_FAILURE_WINDOW_SECONDS)
         return response

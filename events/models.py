@@ -8,6 +8,8 @@ from archive.dates import DateBasis, DatePrecision, format_partial_date, partial
 from archive.models import SlugQuerySet
 from archive.publishing import Publishable
 
+from .name_matching import NameMatchingQuerySet
+
 
 def _published_events():
     return Event.objects.published()
@@ -19,7 +21,7 @@ def _published_articles():
     return Article.objects.published()
 
 
-class PersonQuerySet(SlugQuerySet):
+class PersonQuerySet(NameMatchingQuerySet, SlugQuerySet):
     def public(self):
         """People visitors may see: those who appear in published events or published figures."""
         return self.filter(
@@ -30,13 +32,13 @@ class PersonQuerySet(SlugQuerySet):
         )
 
 
-class VenueQuerySet(SlugQuerySet):
+class VenueQuerySet(NameMatchingQuerySet, SlugQuerySet):
     def public(self):
         """Venues visitors may see: those of published events."""
         return self.filter(models.Exists(_published_events().filter(venue=models.OuterRef("pk"))))
 
 
-class OrganizationQuerySet(SlugQuerySet):
+class OrganizationQuerySet(NameMatchingQuerySet, SlugQuerySet):
     def public(self):
         """Organizations visitors may see: those named by published events or published articles."""
         org = models.OuterRef("pk")
@@ -116,6 +118,7 @@ class Organization(models.Model):
     )
 
     objects = OrganizationQuerySet.as_manager()
+    name_matching_fields = ("name_en", "name_ru", "name_variants")
 
     class Meta:
         ordering = ["name"]
@@ -140,6 +143,7 @@ class Person(models.Model):
     )
 
     objects = PersonQuerySet.as_manager()
+    name_matching_fields = ("name_en", "name_ru", "name_variants")
 
     class Meta:
         ordering = ["name"]
@@ -181,6 +185,7 @@ class Venue(models.Model):
     description = models.TextField(_("description"), blank=True)
 
     objects = VenueQuerySet.as_manager()
+    name_matching_fields = ("name_en", "name_ru")
 
     class Meta:
         ordering = ["country_code", "name"]

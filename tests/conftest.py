@@ -60,3 +60,13 @@ def page(browser, live_server):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no cached pages, no login failures from another test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -132,7 +132,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Local memory by default (one process); production sets REDIS_URL or CACHE_URL so that every app
 # server shares one cache.
-CACHES = {"default": cache_from_url(env("CACHE_URL", "locmem://archive"))}
+CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 
 # Public pages cached by archive.page_cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))

@@ -1,0 +1,156 @@
+"""The page cache: visitors get stored pages until any public-facing change makes them all stale."""
+
+import datetime
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import timezone, translation
+
+from archive.models import Article
+from archive.page_cache import cache_public_page, invalidate_pages
+from archive.publishing import Status
+from tests.factories import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+class TitlesPage:
+    """A stand-in public view listing published article titles, counting how often it really runs."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, request):
+        self.calls += 1
+        return HttpResponse(" | ".join(article.title for article in Article.objects.published().order_by("slug")))
+
+
+@pytest.fixture
+def page():
+    view = TitlesPage()
+    cached = cache_public_page(view)
+
+    def visit(language="en", path="/titles/", **request_options):
+        with translation.override(language):
+            response = cached(RequestFactory().get(f"/{language}{path}", **request_options))
+        response.text = response.content.decode()
+        return response
+
+    visit.view = view
+    return visit
+
+
+def test_second_visit_is_served_from_the_cache(page):
+    make_article(title_en="First report")
+    first = page()
+    second = page()
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.text == first.text == "First report"
+    assert page.view.calls == 1
+
+
+def test_each_language_and_query_string_is_its_own_page(page):
+    make_article(title_en="Report", title_ru="Сообщение")
+    assert page("en").text == "Report"
+    assert page("ru").text == "Сообщение"
+    page("en", "/titles/?year=2025")
+    assert page.view.calls == 3
+    assert page("ru")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_publishing_editing_and_withdrawing_never_serve_a_stale_page(page, language):
+    article = make_article(title_en="Old title", title_ru="Старый заголовок", status=Status.DRAFT)
+    assert page(language).text == ""
+    assert page(language)["X-Page-Cache"] == "hit"
+
+    article.status = Status.PUBLISHED
+    article.save()
+    assert page(language).text == {"en": "Old title", "ru": "Старый заголовок"}[language]
+
+    article.title_en, article.title_ru = "New title", "Новый заголовок"
+    article.save()
+    assert page(language).text == {"en": "New title", "ru": "Новый заголовок"}[language]
+
+    article.status = Status.WITHDRAWN
+    article.save()
+    assert page(language).text == ""
+
+
+def test_a_change_to_any_public_facing_model_invalidates_every_page(page):
+    make_article(title_en="Report")
+    page()
+    event = make_event()
+    assert page()["X-Page-Cache"] == "miss"
+    page()
+    event.delete()
+    assert page()["X-Page-Cache"] == "miss"
+
+
+def test_changes_that_send_no_signal_need_invalidate_pages(page):
+    make_article(slug="quiet", title_en="Before")
+    page()
+    Article.objects.filter(slug="quiet").update(title_en="After")
+    assert page().text == "Before"
+    invalidate_pages()
+    assert page().text == "After"
+
+
+def test_invalidation_is_repeated_when_the_transaction_commits(page, django_capture_on_commit_callbacks):
+    make_article(title_en="Report")
+    page()
+    with django_capture_on_commit_callbacks() as callbacks:
+        invalidate_pages()
+        page()  # a visitor between the change and the commit caches a page under a new generation
+    assert page()["X-Page-Cache"] == "hit"
+    for callback in callbacks:
+        callback()
+    assert page()["X-Page-Cache"] == "miss"
+
+
+def test_scheduled_publication_appears_on_time_without_any_save(page, monkeypatch):
+    now = timezone.now()
+    make_article(title_en="Scheduled", public_from=now + datetime.timedelta(minutes=5))
+    assert page().text == ""
+    assert page()["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=6))
+    assert page().text == "Scheduled"
+
+
+def test_visitors_with_a_session_are_never_served_cached_pages(page, settings):
+    make_article(title_en="Report")
+    page()
+    with_session = page(HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert "X-Page-Cache" not in with_session
+    assert page.view.calls == 2
+
+
+def test_responses_that_set_cookies_or_fail_are_not_stored():
+    def sets_cookie(request):
+        response = HttpResponse("hello")
+        response.set_cookie("csrftoken", "x")
+        return response
+
+    def not_found(request):
+        return HttpResponse("missing", status=404)
+
+    for view in (sets_cookie, not_found):
+        cached = cache_public_page(view)
+        cached(RequestFactory().get("/en/x/"))
+        assert "X-Page-Cache" not in cached(RequestFactory().get("/en/x/"))
+
+
+def test_cached_pages_vary_on_cookie(page):
+    make_article()
+    assert "Cookie" in page()["Vary"]
+    assert "Cookie" in page()["Vary"]
+
+
+def test_page_cache_seconds_zero_turns_the_cache_off(page, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_article()
+    page()
+    page()
+    assert page.view.calls == 2
