@@ -162,8 +162,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "config.log_format.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
-    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO").upper()},
     "loggers": {
-        "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
+        "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO").upper(), "propagate": False},
     },
 }
