@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test lint venv browser
+.PHONY: run test lint venv browser bench bench-tools
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -35,3 +35,17 @@ lint: venv
 ## Run the whole test suite (on SQLite, or on PostgreSQL when DATABASE_URL is set).
 test: lint browser
 	$(VENV)/bin/pytest
+
+## wrk for the load benchmarks (Debian package).
+bench-tools:
+	@command -v wrk >/dev/null || { \
+		echo "Installing Debian's wrk for the benchmarks"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+## Fill DATABASE_URL (PostgreSQL; it is emptied first) with the synthetic archive, then load-test it.
+## Sizes and options: make bench GENERATE="--articles 2000" LOAD="--duration 30 --uncached"
+bench: venv bench-tools
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL to a PostgreSQL database that may be emptied"; exit 1; }
+	$(PY) manage.py migrate --noinput
+	$(PY) bench/generate.py --reset $(GENERATE)
+	$(PY) bench/load.py $(LOAD)

@@ -76,6 +76,8 @@ class Article(Publishable):
 
     class Meta:
         ordering = ["-published_on", "slug"]
+        # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
+        indexes = [models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest")]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 

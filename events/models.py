@@ -222,6 +222,8 @@ class Event(Publishable):
 
     class Meta:
         ordering = ["-held_on", "slug"]
+        # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
+        indexes = [models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest")]
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
