@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,22 @@ def status_of(url):
         return None
 
 
+def free_port():
+    """A port nobody listens on now; other people's servers may run on this machine too."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def port_is_free(port):
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
 def start_gunicorn(options, environment):
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -120,7 +137,7 @@ def main():
     parser.add_argument("--connections", default="1,64", help="comma-separated connection counts")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: any free port")
     parser.add_argument("--language", default="en", choices=["en", "ru"])
     parser.add_argument("--uncached", action="store_true", help="turn the page cache off (PAGE_CACHE_SECONDS=0)")
     parser.add_argument("--url", action="append", default=[], metavar="NAME=PATH", help="add or replace a page")
@@ -128,6 +145,9 @@ def main():
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the database bench/generate.py filled.")
     ensure_wrk()
+    options.port = options.port or free_port()
+    if not port_is_free(options.port):
+        sys.exit(f"Port {options.port} on {HOST} is in use by another program; choose another with --port.")
 
     targets = dict(published_targets(options.language))
     for item in options.url:
