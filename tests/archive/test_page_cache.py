@@ -154,3 +154,23 @@ def test_page_cache_seconds_zero_turns_the_cache_off(page, settings):
     page()
     page()
     assert page.view.calls == 2
+
+
+def test_a_template_response_view_is_rendered_once_then_served_from_the_cache(archive):
+    from archive.views import ArticleDetailView
+
+    article = Article.objects.published().first()
+    cached = cache_public_page(ArticleDetailView.as_view())
+
+    def visit(language):
+        with translation.override(language):
+            return cached(RequestFactory().get(f"/{language}/articles/{article.slug}/"), slug=article.slug)
+
+    first, second = visit("ru"), visit("ru")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert article.title_ru in second.content.decode()
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    article.title_ru = "Исправленный заголовок"
+    article.save()
+    assert "Исправленный заголовок" in visit("ru").content.decode()
