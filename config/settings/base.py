@@ -1,5 +1,6 @@
 """Settings shared by every environment; environment modules override what differs."""
 
+import json
 import os
 from pathlib import Path
 
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "reversion",
     "archive",
     "events",
+    "gallery",
 ]
 
 MIDDLEWARE = [
@@ -102,5 +104,20 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+
+# Uploaded photographs and documents go to the "default" storage: local files under MEDIA_ROOT unless
+# MEDIA_STORAGE_BACKEND names another Django storage class (e.g. storages.backends.s3.S3Storage for an
+# S3-compatible store) with MEDIA_STORAGE_OPTIONS as JSON; credentials stay in the environment (see README).
+STORAGES = {
+    "default": {
+        "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env("MEDIA_STORAGE_OPTIONS", "{}")),
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Upload limits, checked in gallery/processing.py before anything is decoded or stored.
+GALLERY_MAX_IMAGE_BYTES = int(env("GALLERY_MAX_IMAGE_BYTES", str(30 * 1024 * 1024)))
+GALLERY_MAX_IMAGE_PIXELS = int(env("GALLERY_MAX_IMAGE_PIXELS", str(50_000_000)))
+GALLERY_MAX_DOCUMENT_BYTES = int(env("GALLERY_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
