@@ -7,10 +7,6 @@ provides the one for images and stays independent of how the workflow registers 
 from django.utils.translation import gettext as _
 
 
-def _language_name(code):
-    return {"en": _("English"), "ru": _("Russian")}[code]
-
-
 def _attached_images(obj):
     """The library images an article or event shows, in order; nothing for other objects."""
     from archive.models import Article
@@ -34,11 +30,16 @@ def publication_problems(obj):
     problems = []
     for image in _attached_images(obj):
         for code in image.missing_alt_languages:
-            problems.append(
-                _(
-                    "The image “%(image)s” has no alt text in %(language)s. Describe what it shows in the image "
+            # Whole sentences per language, so that each translation can inflect the language name.
+            if code == "en":
+                message = _(
+                    "The image “%(image)s” has no alt text in English. Describe what it shows in the image "
                     "library (Photographs and documents › Images), then publish again."
                 )
-                % {"image": image, "language": _language_name(code)}
-            )
+            else:
+                message = _(
+                    "The image “%(image)s” has no alt text in Russian. Describe what it shows in the image "
+                    "library (Photographs and documents › Images), then publish again."
+                )
+            problems.append(message % {"image": image})
     return problems

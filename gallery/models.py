@@ -102,8 +102,7 @@ class Image(models.Model):
                 if replacing:
                     written.append(self.file.name)
                     if previous and previous != self.file.name:
-                        for rendition in self.renditions.all():
-                            rendition.delete()
+                        Rendition.objects.filter(image=self).delete()
                         storage, old_name = self.file.storage, previous
                         transaction.on_commit(lambda: storage.delete(old_name))
                     written += self.make_renditions()
@@ -121,7 +120,8 @@ class Image(models.Model):
 
     def make_renditions(self):
         """Make the renditions this image lacks (existing ones are reused); return the files written."""
-        existing = {r.spec for r in self.renditions.all()}
+        # Asked of the database, not of a prefetched list that a replaced file may have made stale.
+        existing = set(Rendition.objects.filter(image=self).values_list("spec", flat=True))
         missing = [spec for spec in processing.rendition_specs() if spec not in existing]
         if not missing:
             return []

@@ -240,6 +240,8 @@ def render_all(source_bytes):
     """
     image = PILImage.open(io.BytesIO(source_bytes), formats=list(ACCEPTED_FORMATS))
     icc_profile = image.info.get("icc_profile")
+    # Heights follow the stored image's proportions, not a draft-decoded or already-resized copy's.
+    source_width, source_height = image.size
     largest = max(size.width for size in RENDITION_SIZES)
     if image.format == "JPEG" and image.width > largest:
         scale = largest / image.width
@@ -251,7 +253,7 @@ def render_all(source_bytes):
     current = image
     for size in sorted(RENDITION_SIZES, key=lambda s: -s.width):
         width = min(size.width, current.width)
-        height = max(1, round(current.height * width / current.width))
+        height = max(1, round(source_height * width / source_width))
         if (width, height) != current.size:
             current = current.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
         current.info = {}

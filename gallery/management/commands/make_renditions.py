@@ -10,6 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         made = 0
-        for image in Image.objects.prefetch_related("renditions").iterator(chunk_size=100):
+        for image in Image.objects.iterator(chunk_size=100):
             made += len(image.make_renditions())
         self.stdout.write(f"{made} rendition file(s) made.")
