@@ -125,17 +125,13 @@ def clean_image(upload):
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         raise _bomb(name, None) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError(
-            _(
-                "“%(name)s” is not a JPEG, PNG or WebP image (its content was checked, not its name). "
-                "Save it in one of these formats and upload it again."
-            ),
-            code="not_an_image",
-            params={"name": name},
-        ) from None
+        raise _not_an_image(name) from None
+    # Cameras write extra pictures (depth maps, previews) after a JPEG; Pillow calls those files MPO.
+    fmt = "JPEG" if image.format == "MPO" else image.format
+    if fmt not in ACCEPTED_FORMATS:
+        raise _not_an_image(name)
     if image.width * image.height > max_image_pixels():
         raise _bomb(name, image)
-    fmt = image.format
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
@@ -154,6 +150,17 @@ def clean_image(upload):
     image.info = {}
     content = _encode(image, fmt, icc_profile, quality=92)
     return CleanImage(content=content, format=fmt, width=image.width, height=image.height)
+
+
+def _not_an_image(name):
+    return ValidationError(
+        _(
+            "“%(name)s” is not a JPEG, PNG or WebP image (its content was checked, not its name). "
+            "Save it in one of these formats and upload it again."
+        ),
+        code="not_an_image",
+        params={"name": name},
+    )
 
 
 def _bomb(name, image):

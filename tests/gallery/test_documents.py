@@ -72,3 +72,11 @@ def test_a_document_must_be_attached_to_something(admin_client):
     )
     assert "Attach the document to an event or an article" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_deleting_a_document_removes_its_file(admin_client, media_root, django_capture_on_commit_callbacks):
+    post_document(admin_client, make_event(), "letter.pdf", PDF)
+    assert len(stored_files(media_root)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        Document.objects.get().delete()
+    assert stored_files(media_root) == []

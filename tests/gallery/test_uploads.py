@@ -181,3 +181,40 @@ def test_a_transparent_png_keeps_its_transparency_in_png_and_webp_renditions(adm
     assert formats["card"].format == "PNG"
     assert formats["card"].mode == "RGBA"
     assert formats["card-webp"].mode == "RGBA"
+
+
+def test_a_camera_jpeg_with_extra_pictures_is_accepted_as_jpeg(admin_client):
+    buffer = io.BytesIO()
+    first, depth_map = PILImage.new("RGB", (600, 400), (10, 120, 10)), PILImage.new("RGB", (600, 400), (0, 0, 0))
+    first.save(buffer, format="MPO", save_all=True, append_images=[depth_map])
+    assert PILImage.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+    assert upload(admin_client, "camera.jpg", buffer.getvalue()).status_code == 302
+    image = Image.objects.get()
+    assert stored_image(image).format == "JPEG"
+    assert image.file.name.endswith(".jpg")
+
+
+def test_saving_a_bad_file_outside_the_admin_is_refused_too(media_root):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import make_image
+
+    with pytest.raises(ValidationError, match="is not a JPEG, PNG or WebP image"):
+        make_image(name="notes.png", content=b"just some text")
+    assert not Image.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_failure_while_making_renditions_leaves_nothing_behind(media_root, monkeypatch):
+    from gallery import processing
+    from tests.factories import make_image
+
+    def fail_half_way(source_bytes):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(processing, "render_all", fail_half_way)
+    with pytest.raises(OSError, match="disk full"):
+        make_image()
+    assert not Image.objects.exists()
+    assert not Rendition.objects.exists()
+    assert stored_files(media_root) == []
