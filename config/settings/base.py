@@ -21,6 +21,17 @@ def env(name, default=None, *, required=False):
     return value
 
 
+def env_json(name, default):
+    """A JSON object from the environment; a malformed one stops start-up naming the variable."""
+    try:
+        value = json.loads(env(name, default))
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"The environment variable {name} is not valid JSON ({error}); fix it.") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f'The environment variable {name} must be a JSON object: {{"name": value, …}}.')
+    return value
+
+
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -111,7 +122,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {
         "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
-        "OPTIONS": json.loads(env("MEDIA_STORAGE_OPTIONS", "{}")),
+        "OPTIONS": env_json("MEDIA_STORAGE_OPTIONS", "{}"),
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
