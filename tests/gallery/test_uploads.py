@@ -116,7 +116,7 @@ def test_a_file_over_the_byte_limit_is_refused(admin_client, settings, media_roo
     assert stored_files(media_root) == []
 
 
-def jpeg_with_gps_and_orientation(orientation=1):
+def jpeg_with_gps_and_orientation(orientation=1, fmt="JPEG"):
     exif = PILImage.Exif()
     exif[ExifTags.Base.Make] = "CameraMaker"
     exif[ExifTags.Base.Orientation] = orientation
@@ -129,14 +129,15 @@ def jpeg_with_gps_and_orientation(orientation=1):
     picture = PILImage.new("RGB", (400, 200), (220, 20, 20))
     picture.paste((20, 20, 220), (200, 0, 400, 200))  # left half red, right half blue
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", exif=exif, quality=95)
+    picture.save(buffer, format=fmt, exif=exif, quality=95)
     return buffer.getvalue()
 
 
-def test_exif_and_gps_positions_are_removed_from_the_original_and_renditions(admin_client):
-    content = jpeg_with_gps_and_orientation()
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_exif_and_gps_positions_are_removed_from_the_original_and_renditions(admin_client, fmt):
+    content = jpeg_with_gps_and_orientation(fmt=fmt)
     assert PILImage.open(io.BytesIO(content)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the upload has GPS
-    assert upload(admin_client, "gps.jpg", content).status_code == 302
+    assert upload(admin_client, "gps.img", content).status_code == 302
     image = Image.objects.get()
     for field_file in [image.file, *(r.file for r in image.renditions.all())]:
         with field_file.open("rb") as handle:
