@@ -107,20 +107,19 @@ class PortraitInline(admin.StackedInline):
         return thumbnail_html(obj.image if obj and obj.pk else None, width=200)
 
 
-class EventDocumentInline(TranslationStackedInline):
+class _DocumentInline(TranslationStackedInline):
     model = Document
     form = DocumentForm
+    extra = 0
+    fields = ["position", "file", "title", "description", "credit", "source"]
+
+
+class EventDocumentInline(_DocumentInline):
     fk_name = "event"
-    extra = 0
-    fields = ["position", "file", "title", "description", "credit", "source"]
 
 
-class ArticleDocumentInline(TranslationStackedInline):
-    model = Document
-    form = DocumentForm
+class ArticleDocumentInline(_DocumentInline):
     fk_name = "article"
-    extra = 0
-    fields = ["position", "file", "title", "description", "credit", "source"]
 
 
 # What the event, article and person admins add to their `inlines` (one line each).

@@ -197,14 +197,25 @@ class Rendition(models.Model):
         return self.spec.endswith("-webp")
 
 
-class EventImage(models.Model):
-    """An image in an event's gallery, in the order the editor chose."""
+class ImageLink(models.Model):
+    """An image shown with a piece of content, at the position the editor chose."""
+
+    image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="%(class)s_uses")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.image)
+
+
+class EventImage(ImageLink):
+    """An image in an event's gallery."""
 
     event = models.ForeignKey(
         "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="gallery_images"
     )
-    image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="event_uses")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["event", "position", "pk"]
@@ -212,18 +223,13 @@ class EventImage(models.Model):
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery images")
 
-    def __str__(self):
-        return str(self.image)
 
-
-class ArticleImage(models.Model):
-    """An image that illustrates an article, in order."""
+class ArticleImage(ImageLink):
+    """An image that illustrates an article."""
 
     article = models.ForeignKey(
         "archive.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
     )
-    image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="article_uses")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["article", "position", "pk"]
@@ -231,8 +237,36 @@ class ArticleImage(models.Model):
         verbose_name = _("article image")
         verbose_name_plural = _("article images")
 
-    def __str__(self):
-        return str(self.image)
+
+def _subject_field(subject):
+    """The name a gallery row uses for its content: "event", "article", or None for anything else."""
+    from archive.models import Article
+    from events.models import Event
+
+    if isinstance(subject, Event):
+        return "event"
+    if isinstance(subject, Article):
+        return "article"
+    return None
+
+
+def image_links_for(subject):
+    """The image links of an event or an article, in order, with images and renditions prefetched.
+
+    Two queries however many images there are; an empty queryset for anything else.
+    """
+    field = _subject_field(subject)
+    if field is None:
+        return EventImage.objects.none()
+    model = EventImage if field == "event" else ArticleImage
+    links = model.objects.filter(**{field: subject})
+    return links.select_related("image").prefetch_related("image__renditions").order_by("position", "pk")
+
+
+def documents_for(subject):
+    """The PDF documents attached to an event or an article, in order."""
+    field = _subject_field(subject)
+    return Document.objects.filter(**{field: subject}) if field else Document.objects.none()
 
 
 class Portrait(models.Model):

@@ -58,22 +58,8 @@ def max_document_bytes():
 
 
 @dataclass(frozen=True)
-class CleanImage:
-    """An uploaded photograph after checking: re-encoded without metadata, upright, profile kept."""
-
-    content: bytes
-    format: str
-    width: int
-    height: int
-
-    @property
-    def extension(self):
-        return ACCEPTED_FORMATS[self.format]
-
-
-@dataclass(frozen=True)
-class RenderedImage:
-    """One rendition's encoded bytes and its size in pixels."""
+class EncodedImage:
+    """An image's encoded bytes and its size in pixels: a cleaned upload or one rendition."""
 
     content: bytes
     format: str
@@ -149,7 +135,7 @@ def clean_image(upload):
     # Only the colour profile survives: EXIF (GPS, camera, dates), XMP and text chunks are dropped.
     image.info = {}
     content = _encode(image, fmt, icc_profile, quality=92)
-    return CleanImage(content=content, format=fmt, width=image.width, height=image.height)
+    return EncodedImage(content=content, format=fmt, width=image.width, height=image.height)
 
 
 def _not_an_image(name):
@@ -264,8 +250,8 @@ def render_all(source_bytes):
         if (width, height) != current.size:
             current = current.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
         current.info = {}
-        results[size.name] = RenderedImage(_encode(current, fallback, icc_profile, quality=85), fallback, width, height)
-        results[f"{size.name}-webp"] = RenderedImage(
+        results[size.name] = EncodedImage(_encode(current, fallback, icc_profile, quality=85), fallback, width, height)
+        results[f"{size.name}-webp"] = EncodedImage(
             _encode(current, "WEBP", icc_profile, quality=80), "WEBP", width, height
         )
     return results

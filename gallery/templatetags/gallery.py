@@ -2,9 +2,7 @@
 
 from django import template
 
-from archive.models import Article
-from events.models import Event
-from gallery.models import ArticleImage, Document, EventImage
+from gallery.models import documents_for, image_links_for
 
 register = template.Library()
 
@@ -12,20 +10,10 @@ register = template.Library()
 @register.simple_tag
 def gallery_images(subject):
     """The images attached to an event or article, in order, with their renditions (two queries)."""
-    if isinstance(subject, Event):
-        links = EventImage.objects.filter(event=subject)
-    elif isinstance(subject, Article):
-        links = ArticleImage.objects.filter(article=subject)
-    else:
-        return []
-    return list(links.select_related("image").prefetch_related("image__renditions").order_by("position", "pk"))
+    return list(image_links_for(subject))
 
 
 @register.simple_tag
 def gallery_documents(subject):
     """The PDF documents attached to an event or article, in order (one query)."""
-    if isinstance(subject, Event):
-        return list(Document.objects.filter(event=subject))
-    if isinstance(subject, Article):
-        return list(Document.objects.filter(article=subject))
-    return []
+    return list(documents_for(subject))
