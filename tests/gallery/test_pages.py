@@ -74,3 +74,10 @@ def test_an_event_without_images_shows_no_gallery(client):
     event = make_event()
     html = client.get(f"/en/events/{event.slug}/").content.decode()
     assert "gallery" not in html
+
+
+def test_an_image_without_alt_text_in_the_page_language_is_left_out_of_that_page(client):
+    event = make_event()
+    EventImage.objects.create(event=event, image=make_image(caption_en="Undescribed in Russian", alt_text_ru=""))
+    assert "Undescribed in Russian" in client.get(f"/en/events/{event.slug}/").content.decode()
+    assert "<figure" not in client.get(f"/ru/events/{event.slug}/").content.decode()
