@@ -3,6 +3,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from gallery.admin import ARTICLE_INLINES
+
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
 
 
@@ -33,7 +35,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["outlet"]
     readonly_fields = ["original_title", "original_text", "original_language", "source_filename", "source_sha256"]
-    inlines = [SourceCitationInline, AnniversaryMentionInline, ReportedFigureInline]
+    inlines = [SourceCitationInline, AnniversaryMentionInline, ReportedFigureInline, *ARTICLE_INLINES]
     fieldsets = [
         (None, {"fields": ["title", "title_supplied", "slug", "lead", "body", "status", "public_from"]}),
         ("Source", {"fields": ["outlet", "outlet_note", "section", "dateline"]}),

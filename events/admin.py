@@ -3,6 +3,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from gallery.admin import EVENT_INLINES, PERSON_INLINES
+
 from .models import (
     Event,
     EventOrganizer,
@@ -49,7 +51,7 @@ class EventAdmin(TabbedTranslationAdmin):
     date_hierarchy = "held_on"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["venue", "occasion"]
-    inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline]
+    inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline, *EVENT_INLINES]
 
 
 @admin.register(Occasion)
@@ -69,6 +71,7 @@ class OrganizationAdmin(TabbedTranslationAdmin):
 class PersonAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_ru", "name_variants", "slug"]
+    inlines = PERSON_INLINES
 
 
 @admin.register(Venue)

@@ -74,3 +74,35 @@ def make_event(**fields):
     if "venue" not in fields:
         defaults["venue"] = make_venue()
     return Event.objects.create(**{**defaults, **fields})
+
+
+def image_bytes(fmt="JPEG", size=(400, 300), color=(200, 40, 40), **save_options):
+    """An image encoded by Pillow in memory, for upload tests."""
+    import io
+
+    from PIL import Image as PILImage
+
+    mode = "RGBA" if fmt in ("PNG", "WEBP") and len(color) == 4 else "RGB"
+    buffer = io.BytesIO()
+    PILImage.new(mode, size, color).save(buffer, format=fmt, **save_options)
+    return buffer.getvalue()
+
+
+def make_image(name="photo.jpg", content=None, **fields):
+    """A library image stored through the same checks an upload goes through, with its renditions."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gallery.models import Image
+
+    n = next(_counter)
+    defaults = {
+        "alt_text_en": f"Flowers laid at the memorial {n}",
+        "alt_text_ru": f"Цветы у мемориала {n}",
+        "caption_en": f"Photograph {n}",
+        "caption_ru": f"Фотография {n}",
+        "credit": "Embassy press service",
+    }
+    image = Image(**{**defaults, **fields})
+    image.file = SimpleUploadedFile(name, content if content is not None else image_bytes())
+    image.save()
+    return image

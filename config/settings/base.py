@@ -1,5 +1,6 @@
 """Settings shared by every environment; environment modules override what differs."""
 
+import json
 import os
 from pathlib import Path
 
@@ -17,6 +18,17 @@ def env(name, default=None, *, required=False):
         raise ImproperlyConfigured(
             f"The environment variable {name} is required for these settings; set it and start again."
         )
+    return value
+
+
+def env_json(name, default):
+    """A JSON object from the environment; a malformed one stops start-up naming the variable."""
+    try:
+        value = json.loads(env(name, default))
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"The environment variable {name} is not valid JSON ({error}); fix it.") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f'The environment variable {name} must be a JSON object: {{"name": value, …}}.')
     return value
 
 
@@ -59,6 +71,7 @@ INSTALLED_APPS = [
     "reversion",
     "archive",
     "events",
+    "gallery",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +141,21 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Uploaded photographs and documents go to the "default" storage: local files under MEDIA_ROOT unless
+# MEDIA_STORAGE_BACKEND names another Django storage class (e.g. storages.backends.s3.S3Storage for an
+# S3-compatible store) with MEDIA_STORAGE_OPTIONS as JSON; credentials stay in the environment (see README).
+STORAGES = {
+    "default": {
+        "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json("MEDIA_STORAGE_OPTIONS", "{}"),
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Upload limits, checked in gallery/processing.py before anything is decoded or stored.
+GALLERY_MAX_IMAGE_BYTES = int(env("GALLERY_MAX_IMAGE_BYTES", str(30 * 1024 * 1024)))
+GALLERY_MAX_IMAGE_PIXELS = int(env("GALLERY_MAX_IMAGE_PIXELS", str(50_000_000)))
+GALLERY_MAX_DOCUMENT_BYTES = int(env("GALLERY_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Local memory by default (one process); production sets REDIS_URL or CACHE_URL so that every app
@@ -137,7 +165,7 @@ CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 # Public pages cached by archive.page_cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # Any save or delete of a model in these apps makes every cached page stale.
-PAGE_CACHE_INVALIDATING_APPS = ["archive", "events"]
+PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
 # Admin login: this many failed attempts for one address and user name within the window refuse
 # further attempts with 429 until the window ends; the per-address limit covers many user names.

@@ -32,10 +32,8 @@ if not _cache_url:
 CACHES = {"default": cache_from_url(_cache_url)}
 
 # Hashed, compressed files with year-long cache headers, served by WhiteNoise after `collectstatic`.
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Media storage stays as configured in base (local files or an S3-compatible store).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 
 # TLS ends at the proxy, which must set X-Forwarded-Proto.

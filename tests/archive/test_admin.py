@@ -52,7 +52,7 @@ def test_posting_a_changed_original_text_does_not_change_it(archive, admin_clien
     data = {name: form[name].value() or "" for name in form.fields}
     data = {k: ("" if v is None else v) for k, v in data.items()}
     data.update({"original_text": "Tampered.", "title_en": "Edited title", "_save": "Save"})
-    for prefix in ("citations", "anniversary_mentions", "figures"):
+    for prefix in ("citations", "anniversary_mentions", "figures", "images", "documents"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     response = admin_client.post(url, data)
     article.refresh_from_db()

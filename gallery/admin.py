@@ -1,0 +1,128 @@
+"""Admin for the image library and documents, and the inlines that attach them to events, articles and people."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from .forms import DocumentForm, ImageForm
+from .models import ArticleImage, Document, EventImage, Image, Portrait
+
+
+def thumbnail_html(image, *, width=120):
+    """A small preview of an image for the admin, from its thumbnail rendition when there is one."""
+    if image is None or not image.file:
+        return "—"
+    thumbnail = image.rendition_map().get("thumbnail")
+    url = thumbnail.file.url if thumbnail else image.file.url
+    height = round(image.height * width / image.width) if image.width else width
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy" style="object-fit:cover">',
+        url,
+        width,
+        height,
+        image.alt_text or "",
+    )
+
+
+@admin.register(Image)
+class ImageAdmin(TabbedTranslationAdmin):
+    form = ImageForm
+    list_display = ["thumbnail", "__str__", "dimensions", "alt_text_complete", "credit", "created"]
+    list_display_links = ["thumbnail", "__str__"]
+    search_fields = ["caption_en", "caption_ru", "alt_text_en", "alt_text_ru", "credit", "source", "file"]
+    readonly_fields = ["preview", "dimensions", "created"]
+    fields = ["preview", "file", "dimensions", "caption", "alt_text", "credit", "source", "created"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    @admin.display(description=_("thumbnail"))
+    def thumbnail(self, obj):
+        return thumbnail_html(obj, width=80)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if obj is None or not obj.pk:
+            return _("A preview appears here once the photograph is saved.")
+        return thumbnail_html(obj, width=320)
+
+    @admin.display(description=_("size in pixels"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}" if obj and obj.pk else "—"
+
+    @admin.display(description=_("alt text in both languages"), boolean=True)
+    def alt_text_complete(self, obj):
+        return not obj.missing_alt_languages
+
+
+@admin.register(Document)
+class DocumentAdmin(TabbedTranslationAdmin):
+    form = DocumentForm
+    list_display = ["title", "event", "article", "size", "created"]
+    list_select_related = ["event", "article"]
+    search_fields = ["title_en", "title_ru", "description_en", "description_ru", "credit", "source"]
+    autocomplete_fields = ["event", "article"]
+    readonly_fields = ["size", "created"]
+
+    @admin.display(description=_("size"))
+    def size(self, obj):
+        from django.template.defaultfilters import filesizeformat
+
+        return filesizeformat(obj.size_bytes) if obj and obj.pk else "—"
+
+
+class _ImageLinkInline(admin.TabularInline):
+    extra = 0
+    autocomplete_fields = ["image"]
+    readonly_fields = ["preview"]
+    fields = ["position", "image", "preview"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image").prefetch_related("image__renditions")
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return thumbnail_html(obj.image if obj and obj.pk else None)
+
+
+class EventImageInline(_ImageLinkInline):
+    model = EventImage
+
+
+class ArticleImageInline(_ImageLinkInline):
+    model = ArticleImage
+
+
+class PortraitInline(admin.StackedInline):
+    model = Portrait
+    extra = 0
+    max_num = 1
+    autocomplete_fields = ["image"]
+    readonly_fields = ["preview"]
+    fields = ["image", "preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return thumbnail_html(obj.image if obj and obj.pk else None, width=200)
+
+
+class _DocumentInline(TranslationStackedInline):
+    model = Document
+    form = DocumentForm
+    extra = 0
+    fields = ["position", "file", "title", "description", "credit", "source"]
+
+
+class EventDocumentInline(_DocumentInline):
+    fk_name = "event"
+
+
+class ArticleDocumentInline(_DocumentInline):
+    fk_name = "article"
+
+
+# What the event, article and person admins add to their `inlines` (one line each).
+EVENT_INLINES = [EventImageInline, EventDocumentInline]
+ARTICLE_INLINES = [ArticleImageInline, ArticleDocumentInline]
+PERSON_INLINES = [PortraitInline]

@@ -1,0 +1,341 @@
+"""The image library, its renditions, and what attaches images and documents to events, articles and people."""
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import processing
+
+
+def _original_path(instance, filename):
+    return f"gallery/originals/{timezone.now():%Y/%m}/{filename}"
+
+
+def _rendition_path(instance, filename):
+    return f"gallery/renditions/{instance.image_id}/{filename}"
+
+
+def _document_path(instance, filename):
+    return f"gallery/documents/{timezone.now():%Y/%m}/{filename}"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """The URLs and sizes a template needs to show one image responsively."""
+
+    src: str
+    width: int
+    height: int
+    srcset: str
+    webp_srcset: str
+    full_url: str
+    thumbnail: object
+
+
+def _srcset(renditions):
+    """`url 320w, url 800w, …`, one entry per distinct width (small originals repeat a width)."""
+    by_width = {}
+    for rendition in renditions:
+        by_width.setdefault(rendition.width, rendition)
+    return ", ".join(f"{r.file.url} {w}w" for w, r in sorted(by_width.items()))
+
+
+class CleanImageFile(ContentFile):
+    """An upload that has passed `processing.clean_image`; saving it needs no second check."""
+
+    def __init__(self, clean, original_name):
+        super().__init__(clean.content, name=processing.stored_name(original_name, clean.extension))
+        self.clean = clean
+
+
+class Image(models.Model):
+    """A photograph in the library, stored cleaned (no EXIF, upright), with its bilingual description."""
+
+    file = models.FileField(_("file"), upload_to=_original_path, max_length=255)
+    width = models.PositiveIntegerField(_("width"), editable=False)
+    height = models.PositiveIntegerField(_("height"), editable=False)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photograph shows, for people who cannot see it. Required in both languages to publish."),
+    )
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Who took the photograph."))
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the archive obtained it: an article, a URL, a donor."),
+    )
+    created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.caption or self.alt_text or self.file.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        """Store the cleaned file and make its renditions; a replaced file takes its renditions with it.
+
+        Any file passes `processing.clean_image` before it is stored. If anything fails after a file
+        was written, the files written are removed again, so a failed save leaves nothing behind.
+        """
+        previous = getattr(self, "_stored_file_name", None)
+        replacing = bool(self.file) and not self.file._committed
+        if replacing:
+            clean = self.file.file.clean if isinstance(self.file.file, CleanImageFile) else None
+            if clean is None:
+                clean = processing.clean_image(self.file)
+                self.file = CleanImageFile(clean, self.file.name)
+            self.width, self.height = clean.width, clean.height
+        written = []
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+                if replacing:
+                    written.append(self.file.name)
+                    if previous and previous != self.file.name:
+                        Rendition.objects.filter(image=self).delete()
+                        storage, old_name = self.file.storage, previous
+                        transaction.on_commit(lambda: storage.delete(old_name))
+                    written += self.make_renditions()
+        except BaseException:
+            for name in written:
+                self.file.storage.delete(name)
+            raise
+        self._stored_file_name = self.file.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file_name = instance.__dict__.get("file")
+        return instance
+
+    def make_renditions(self):
+        """Make the renditions this image lacks (existing ones are reused); return the files written."""
+        # Asked of the database, not of a prefetched list that a replaced file may have made stale.
+        existing = set(Rendition.objects.filter(image=self).values_list("spec", flat=True))
+        missing = [spec for spec in processing.rendition_specs() if spec not in existing]
+        if not missing:
+            return []
+        with self.file.open("rb") as source:
+            rendered = processing.render_all(source.read())
+        written = []
+        digest = processing.content_digest(rendered["thumbnail"].content)[:10]
+        stem = self.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        try:
+            for spec in missing:
+                result = rendered[spec]
+                rendition = Rendition(image=self, spec=spec, width=result.width, height=result.height)
+                rendition.size_bytes = len(result.content)
+                name = processing.stored_name(stem, result.extension, suffix=f"-{spec}-{digest}")
+                rendition.file.save(name, ContentFile(result.content), save=False)
+                written.append(rendition.file.name)
+                rendition.save()
+        except BaseException:
+            for name in written:
+                self.file.storage.delete(name)
+            raise
+        self._prefetched_objects_cache = {}
+        return written
+
+    def rendition_map(self):
+        """Renditions by spec, from the prefetched rows when the caller prefetched them."""
+        return {r.spec: r for r in self.renditions.all()}
+
+    def picture(self):
+        """What a `<picture>` element needs: srcsets by format, the fallback src and the size to reserve."""
+        renditions = self.rendition_map()
+        fallback = sorted((r for r in renditions.values() if not r.is_webp), key=lambda r: r.width)
+        webp = sorted((r for r in renditions.values() if r.is_webp), key=lambda r: r.width)
+        card = renditions.get("card")
+        full = renditions.get("full")
+        return Picture(
+            src=card.file.url if card else self.file.url,
+            width=card.width if card else self.width,
+            height=card.height if card else self.height,
+            srcset=_srcset(fallback),
+            webp_srcset=_srcset(webp),
+            full_url=full.file.url if full else self.file.url,
+            thumbnail=renditions.get("thumbnail"),
+        )
+
+    @property
+    def missing_alt_languages(self):
+        """Language codes ("en", "ru") in which the alt text is empty."""
+        return [code for code in ("en", "ru") if not (getattr(self, f"alt_text_{code}", "") or "").strip()]
+
+
+class Rendition(models.Model):
+    """One resized copy of an image at one spec ("card", "card-webp", …), made once and reused."""
+
+    image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="renditions")
+    spec = models.CharField(_("spec"), max_length=30)
+    file = models.FileField(_("file"), upload_to=_rendition_path, max_length=255)
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+    size_bytes = models.PositiveIntegerField(_("size in bytes"))
+
+    class Meta:
+        ordering = ["image", "width", "spec"]
+        constraints = [models.UniqueConstraint(fields=["image", "spec"], name="gallery_rendition_unique_spec")]
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+
+    def __str__(self):
+        return f"{self.image_id}:{self.spec}"
+
+    @property
+    def is_webp(self):
+        return self.spec.endswith("-webp")
+
+
+class ImageLink(models.Model):
+    """An image shown with a piece of content, at the position the editor chose."""
+
+    image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="%(class)s_uses")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.image)
+
+
+class EventImage(ImageLink):
+    """An image in an event's gallery."""
+
+    event = models.ForeignKey(
+        "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="gallery_images"
+    )
+
+    class Meta:
+        ordering = ["event", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["event", "image"], name="gallery_eventimage_once")]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+
+class ArticleImage(ImageLink):
+    """An image that illustrates an article."""
+
+    article = models.ForeignKey(
+        "archive.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
+    )
+
+    class Meta:
+        ordering = ["article", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "image"], name="gallery_articleimage_once")]
+        verbose_name = _("article image")
+        verbose_name_plural = _("article images")
+
+
+def _subject_field(subject):
+    """The name a gallery row uses for its content: "event", "article", or None for anything else."""
+    from archive.models import Article
+    from events.models import Event
+
+    if isinstance(subject, Event):
+        return "event"
+    if isinstance(subject, Article):
+        return "article"
+    return None
+
+
+def image_links_for(subject):
+    """The image links of an event or an article, in order, with images and renditions prefetched.
+
+    Two queries however many images there are; an empty queryset for anything else.
+    """
+    field = _subject_field(subject)
+    if field is None:
+        return EventImage.objects.none()
+    model = EventImage if field == "event" else ArticleImage
+    links = model.objects.filter(**{field: subject})
+    return links.select_related("image").prefetch_related("image__renditions").order_by("position", "pk")
+
+
+def documents_for(subject):
+    """The PDF documents attached to an event or an article, in order."""
+    field = _subject_field(subject)
+    return Document.objects.filter(**{field: subject}) if field else Document.objects.none()
+
+
+class Portrait(models.Model):
+    """A person's portrait, chosen from the image library."""
+
+    person = models.OneToOneField(
+        "events.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="portrait"
+    )
+    image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="portrait_uses")
+
+    class Meta:
+        verbose_name = _("portrait")
+        verbose_name_plural = _("portraits")
+
+    def __str__(self):
+        return str(self.image)
+
+
+class Document(models.Model):
+    """A PDF kept with the archive (a scanned letter, a programme), attached to an event or an article."""
+
+    file = models.FileField(_("file"), upload_to=_document_path, max_length=255)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    size_bytes = models.PositiveIntegerField(_("size in bytes"), editable=False, default=0)
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+        null=True,
+        blank=True,
+    )
+    article = models.ForeignKey(
+        "archive.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+        null=True,
+        blank=True,
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        """Store only checked PDFs; a replaced file is removed once the change is committed."""
+        previous = getattr(self, "_stored_file_name", None)
+        if self.file and not self.file._committed:
+            processing.check_pdf(self.file)
+            self.size_bytes = self.file.size
+            self.file.name = processing.stored_name(self.file.name, "pdf")
+        super().save(*args, **kwargs)
+        if previous and previous != self.file.name:
+            storage = self.file.storage
+            transaction.on_commit(lambda: storage.delete(previous))
+        self._stored_file_name = self.file.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file_name = instance.__dict__.get("file")
+        return instance
