@@ -20,8 +20,11 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+        # Each file is checked by the importer, so that an empty or broken one is reported beside the others.
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
 
 
 class ImportDocumentsForm(forms.Form):
