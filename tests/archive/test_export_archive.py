@@ -96,4 +96,4 @@ def test_users_referenced_by_exported_rows_are_written_by_username_without_passw
     rows = list(_rows(querysets, users))
     assert rows[0]["model"] == "auth.user" and rows[0]["fields"]["username"] == "editor"
     assert "password" not in rows[0]["fields"]
-    assert rows[1]["fields"]["user"] == ["editor"]
+    assert list(rows[1]["fields"]["user"]) == ["editor"]
