@@ -46,7 +46,7 @@ class Article(Publishable):
     original_text = models.TextField(
         _("original text"), help_text=_("The document as published, verbatim, without page furniture. Read-only.")
     )
-    source_filename = models.CharField(_("source file"), max_length=255, blank=True)
+    source_filename = models.CharField(_("source file"), max_length=255, blank=True, db_index=True)
     source_sha256 = models.CharField(_("SHA-256 of the source file"), max_length=64, blank=True, db_index=True)
     section = models.CharField(_("section (as printed)"), max_length=200, blank=True)
 
