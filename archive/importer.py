@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
@@ -823,6 +824,17 @@ class DocumentImporter:
             return result
         except DocumentError as error:
             return ImportResult(name, ImportResult.FAILED, message=str(error))
+        except ValidationError as error:
+            fields = "; ".join(f"{key}: {' '.join(map(str, value))}" for key, value in error.message_dict.items())
+            return ImportResult(name, ImportResult.FAILED, message=_("the article would be invalid: %s") % fields)
+        except Exception as error:
+            # One broken file must not stop the others; its transaction has been undone.
+            return ImportResult(
+                name,
+                ImportResult.FAILED,
+                message=_("unexpected error, nothing of this file was kept: %(error)s")
+                % {"error": f"{type(error).__name__}: {error}"},
+            )
 
     def _write(self, doc, name):
         existing = Article.objects.filter(source_sha256=doc.sha256).first()

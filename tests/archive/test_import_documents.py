@@ -315,14 +315,24 @@ def test_unreadable_paths_are_reported(reference, tmp_path, capsys):
 
 
 def test_a_failure_part_way_through_a_file_leaves_no_trace_of_it(reference, monkeypatch, capsys):
-    def explode(*args, **kwargs):
-        raise RuntimeError("disk full")
+    calls = []
 
-    monkeypatch.setattr(ImportSuggestion.objects, "bulk_create", explode)
-    with pytest.raises(RuntimeError, match="disk full"):
-        run(DOCUMENTS / "000_1b1bc390bcf16a8c.txt")
-    assert not Article.objects.exists()
-    assert not SourceCitation.objects.exists() and not AnniversaryMention.objects.exists()
+    def explode_on_the_first_file(objs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return original(objs)
+
+    original = ImportSuggestion.objects.bulk_create
+    monkeypatch.setattr(ImportSuggestion.objects, "bulk_create", explode_on_the_first_file)
+    with pytest.raises(CommandError, match="1 file"):
+        run(DOCUMENTS / "000_1b1bc390bcf16a8c.txt", DOCUMENTS / "003_a61001275cb23151.txt")
+    err = capsys.readouterr().err
+    assert "000_1b1bc390bcf16a8c.txt: unexpected error" in err and "disk full" in err
+    article = Article.objects.get()
+    assert article.source_filename == "003_a61001275cb23151.txt"
+    assert SourceCitation.objects.get().article == article
+    assert {m.article for m in AnniversaryMention.objects.all()} == {article}
 
 
 def test_without_occasions_or_organizations_a_document_still_imports(db, tmp_path):
