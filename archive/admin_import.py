@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .importer import MAX_DOCUMENT_BYTES, DocumentImporter, ImportResult
 from .models import ImportSuggestion, SourceRevision
@@ -58,12 +57,7 @@ class ImportDocumentsMixin:
             level = messages.WARNING if failed else messages.SUCCESS
             self.message_user(
                 request,
-                ngettext(
-                    "%(count)d document read; %(failed)d failed.",
-                    "%(count)d documents read; %(failed)d failed.",
-                    len(results),
-                )
-                % {"count": len(results), "failed": failed},
+                _("Documents read: %(count)d; failed: %(failed)d.") % {"count": len(results), "failed": failed},
                 level,
             )
         context = {

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from events.models import Occasion, Organization, Person, Venue
 
@@ -665,7 +666,7 @@ def find_mentions(doc, occasions):
 
 
 def _both_languages(message, **values):
-    """A note in English and Russian, from one translatable message."""
+    """A note in English and Russian, from one translatable message (marked with gettext_noop where it is written)."""
     notes = {}
     for code in ("en", "ru"):
         with translation.override(code):
@@ -693,7 +694,10 @@ def decide_date(doc, mentions):
         if year is None and best_year:
             year = best_year
             reason = _both_languages(
-                "The dateline “%(dateline)s” gives the day without the year; the year is inferred from “%(passage)s”.",
+                gettext_noop(
+                    "The dateline “%(dateline)s” gives the day without the year; the year is inferred from "
+                    "“%(passage)s”."
+                ),
                 dateline=doc.dateline,
                 passage=witness.passage,
             )
@@ -702,8 +706,10 @@ def decide_date(doc, mentions):
             if later:
                 year = max(later).year
                 reason = _both_languages(
-                    "The dateline “%(dateline)s” gives the day without the year; the year is taken from the latest "
-                    "date the text mentions (%(date)s).",
+                    gettext_noop(
+                        "The dateline “%(dateline)s” gives the day without the year; the year is taken from the latest "
+                        "date the text mentions (%(date)s)."
+                    ),
                     dateline=doc.dateline,
                     date=max(later).isoformat(),
                 )
@@ -719,15 +725,17 @@ def decide_date(doc, mentions):
                 _("the dateline “%(dateline)s” has no year and none could be inferred") % {"dateline": doc.dateline}
             )
             notes = _both_languages(
-                "The dateline “%(dateline)s” gives no year and the text gives nothing to infer it from; "
-                "an editor must set the date.",
+                gettext_noop(
+                    "The dateline “%(dateline)s” gives no year and the text gives nothing to infer it from; "
+                    "an editor must set the date."
+                ),
                 dateline=doc.dateline,
             )
     elif date is None and best_year:
         date, precision, basis = datetime.date(best_year, 1, 1), DatePrecision.YEAR, DateBasis.INFERRED
-        kind = _("years elapsed") if witness.kind == "years_elapsed" else _("anniversary number")
+        kind = AnniversaryMention.Kind(witness.kind).label  # lazy, so each language's note gets its own word
         notes = _both_languages(
-            "The page carries no date. The year is inferred from “%(passage)s” (%(kind)s %(number)s).",
+            gettext_noop("The page carries no date. The year is inferred from “%(passage)s” (%(kind)s %(number)s)."),
             passage=witness.passage,
             kind=kind,
             number=witness.number,
@@ -737,7 +745,9 @@ def decide_date(doc, mentions):
     elif date is None:
         warnings.append(_("no date: the page prints none and states no anniversary to infer the year from"))
         notes = _both_languages(
-            "The page carries no date and states no anniversary to infer one from; an editor must set the date."
+            gettext_noop(
+                "The page carries no date and states no anniversary to infer one from; an editor must set the date."
+            )
         )
 
     conflicts = [m for m in mentions if date and m.occasion.year_of_anniversary(m.number) != date.year]
@@ -748,8 +758,10 @@ def decide_date(doc, mentions):
             % {"passage": m.passage, "year": year, "date_year": date.year}
         )
         extra = _both_languages(
-            "Contradiction: “%(passage)s” points to %(year)s, not %(date_year)s; it is recorded as an anniversary "
-            "mention.",
+            gettext_noop(
+                "Contradiction: “%(passage)s” points to %(year)s, not %(date_year)s; it is recorded as an anniversary "
+                "mention."
+            ),
             passage=m.passage,
             year=year,
             date_year=date.year,
@@ -928,15 +940,17 @@ class DocumentImporter:
         if doc.trailing_outlet:
             record = self.gazetteer.outlet_named(doc.trailing_outlet)
             return record, _both_languages(
-                "The page ends with the outlet's name, “%(name)s”.", name=doc.trailing_outlet
+                gettext_noop("The page ends with the outlet's name, “%(name)s”."), name=doc.trailing_outlet
             )
         if named:
             record = self.gazetteer.outlet_named(named)
             if record:
-                return record, _both_languages("The text says “%(passage)s”.", passage=how)
+                return record, _both_languages(gettext_noop("The text says “%(passage)s”."), passage=how)
             warnings.append(_("the text names the outlet “%s”, which is not yet a record in the archive") % named)
             return None, _both_languages(
-                "The text names the outlet “%(name)s” (“%(passage)s”), which is not yet a record in the archive.",
+                gettext_noop(
+                    "The text names the outlet “%(name)s” (“%(passage)s”), which is not yet a record in the archive."
+                ),
                 name=named,
                 passage=how,
             )
@@ -944,11 +958,13 @@ class DocumentImporter:
         warnings.append(_("the page does not name its outlet"))
         if lost:
             return None, _both_languages(
-                "The saved page does not name the outlet: the text says “…%(end)s” with the name missing, probably "
-                "a link lost when the page was copied.",
+                gettext_noop(
+                    "The saved page does not name the outlet: the text says “…%(end)s” with the name missing, probably "
+                    "a link lost when the page was copied."
+                ),
                 end=lost.group(),
             )
-        return None, _both_languages("The saved page does not name the outlet.")
+        return None, _both_languages(gettext_noop("The saved page does not name the outlet."))
 
     def _citation_descriptions(self, citation, outlet):
         descriptions = {}
