@@ -3,12 +3,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .importer import MAX_DOCUMENT_BYTES, DocumentImporter, ImportResult
-from .models import ImportSuggestion, SourceRevision
+from .models import ImportSuggestion, ReportedFigure, SourceRevision
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -72,6 +74,33 @@ class ImportDocumentsMixin:
         return TemplateResponse(request, "admin/archive/article/import_documents.html", context)
 
 
+@transaction.atomic
+def confirm_suggestions(suggestions):
+    """Confirm pending suggestions; a confirmed figure becomes a reported figure of its article.
+
+    Returns (confirmed, skipped): figures whose kind is not chosen yet are skipped.
+    """
+    confirmed = skipped = 0
+    for suggestion in suggestions.filter(decision=ImportSuggestion.Decision.PENDING):
+        if suggestion.kind == ImportSuggestion.Kind.FIGURE:
+            if suggestion.figure_kind is None or suggestion.value is None:
+                skipped += 1
+                continue
+            last = suggestion.article.figures.aggregate(last=Max("position"))["last"] or 0
+            ReportedFigure.objects.create(
+                article=suggestion.article,
+                position=last + 1,
+                kind=suggestion.figure_kind,
+                value=suggestion.value,
+                approximate=suggestion.approximate,
+                passage=suggestion.passage,
+            )
+        suggestion.decision = ImportSuggestion.Decision.CONFIRMED
+        suggestion.save(update_fields=["decision"])
+        confirmed += 1
+    return confirmed, skipped
+
+
 @admin.register(ImportSuggestion)
 class ImportSuggestionAdmin(admin.ModelAdmin):
     list_display = ["text", "kind", "record", "value", "figure_kind", "article", "decision"]
@@ -84,8 +113,14 @@ class ImportSuggestionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Confirm the selected suggestions"))
     def confirm(self, request, queryset):
-        updated = queryset.update(decision=ImportSuggestion.Decision.CONFIRMED)
-        self.message_user(request, _("%(count)d suggestions confirmed.") % {"count": updated})
+        confirmed, skipped = confirm_suggestions(queryset.select_related("article", "figure_kind"))
+        self.message_user(request, _("%(count)d suggestions confirmed.") % {"count": confirmed})
+        if skipped:
+            self.message_user(
+                request,
+                _("%(count)d figures were left to be confirmed: choose what each counts first.") % {"count": skipped},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Reject the selected suggestions"))
     def reject(self, request, queryset):

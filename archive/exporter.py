@@ -16,6 +16,10 @@ from .publishing import Publishable
 ARCHIVE_APPS = ("archive", "events")
 
 
+#: Left out of a published-only export: the importer's unconfirmed guesses are editorial, not content.
+EDITORIAL_ONLY = {"archive.ImportSuggestion"}
+
+
 def archive_models():
     """The archive's models in an order where every row comes after the rows it refers to."""
     app_list = [(apps.get_app_config(label), None) for label in ARCHIVE_APPS]
@@ -37,6 +41,8 @@ def export_querysets(published_only=False):
     """(model, queryset) pairs; with published_only, rows pointing at anything not exported are left out."""
     allowed = {}
     for model in archive_models():
+        if published_only and model._meta.label in EDITORIAL_ONLY:
+            continue
         queryset = _base_queryset(model, published_only)
         if published_only:
             for field in model._meta.concrete_fields:

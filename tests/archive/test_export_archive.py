@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from archive.exporter import archive_models
-from archive.models import Article
+from archive.models import Article, ImportSuggestion
 from events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +39,11 @@ def full_archive(archive, tmp_path):
     )
     call_command("import_documents", str(tmp_path / "docs"), no_progress=True, verbosity=0)
     Article.objects.filter(slug="trend-2025-03-04-russian-regions").update(status="draft")
+    # A suggestion left on a published article: editorial, so never part of a published-only export.
+    published = Article.objects.get(slug="news-az-2025-02-26-embassy-in-kazakhstan")
+    ImportSuggestion.objects.create(
+        article=published, kind="person", text="Atamoghlanov", passage="Ambassador Atamoghlanov emphasized"
+    )
 
 
 def test_export_then_restore_into_an_empty_database_reproduces_every_row(full_archive, tmp_path):
@@ -76,6 +81,7 @@ def test_the_published_only_export_leaves_drafts_and_what_hangs_off_them_out(ful
     event_slugs = {r["fields"]["slug"] for r in rows if r["model"] == "events.event"}
     assert event_slugs == set(Event.objects.published().values_list("slug", flat=True))
     assert not [r for r in rows if r["model"] == "archive.importsuggestion"]
+    assert ImportSuggestion.objects.filter(article__in=Article.objects.published()).exists()
 
     empty_archive()
     call_command("loaddata", str(tmp_path / "export.json"), verbosity=0)

@@ -77,3 +77,19 @@ def test_an_editor_confirms_a_suggestion_in_the_admin(admin_client, reference):
     assert response.status_code == 302
     suggestion.refresh_from_db()
     assert suggestion.decision == "confirmed"
+
+
+def test_confirming_a_figure_makes_it_a_reported_figure_of_the_article(admin_client, reference):
+    admin_client.post(URL, {"documents": uploads("004_36ffe1ae2a3c1afa.txt")})
+    hostages = ImportSuggestion.objects.get(kind="figure", value=1275)
+    unknown_kind = ImportSuggestion.objects.get(kind="figure", value=2500)
+    assert unknown_kind.figure_kind is None
+    admin_client.post(
+        "/en/admin/archive/importsuggestion/",
+        {"action": "confirm", "_selected_action": [hostages.pk, unknown_kind.pk]},
+    )
+    [figure] = hostages.article.figures.all()
+    assert (figure.kind.slug, figure.value, figure.approximate) == ("taken-captive", 1275, True)
+    assert figure.passage == hostages.passage
+    unknown_kind.refresh_from_db()
+    assert unknown_kind.decision == "pending"
