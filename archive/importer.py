@@ -793,6 +793,7 @@ class ImportResult:
     message: str = ""
     warnings: list = field(default_factory=list)
     created: dict = field(default_factory=dict)
+    removed: list = field(default_factory=list)  # the page furniture taken out, line by line
 
     IMPORTED = "imported"
     REVISED = "revised"
@@ -934,7 +935,7 @@ class DocumentImporter:
         suggestions = self._suggestions(article, doc)
         ImportSuggestion.objects.bulk_create(suggestions)
         created["suggestions"] = len(suggestions)
-        return ImportResult(name, ImportResult.IMPORTED, article, "", warnings, created)
+        return ImportResult(name, ImportResult.IMPORTED, article, "", warnings, created, doc.removed)
 
     def _outlet(self, doc, named, how, warnings):
         if doc.trailing_outlet:

@@ -273,6 +273,8 @@ def test_the_dry_run_reports_what_would_be_created_and_writes_nothing(reference,
     run(DOCUMENTS, dry_run=True)
     out = capsys.readouterr().out
     assert out.count("would import") == 5 and "Dry run" in out
+    run(DOCUMENTS / "004_36ffe1ae2a3c1afa.txt", dry_run=True, verbosity=2)
+    assert "removed as page furniture: You Might Also Like" in capsys.readouterr().out
     assert not Article.objects.exists() and not ImportSuggestion.objects.exists()
 
 

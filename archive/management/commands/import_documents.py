@@ -59,6 +59,9 @@ class Command(BaseCommand):
         self.stdout.write(line)
         for warning in result.warnings:
             self.stdout.write(f"    note: {warning}")
+        if verbosity > 1:
+            for line in result.removed:
+                self.stdout.write(f"    removed as page furniture: {line}")
 
     @staticmethod
     def draw_progress(done, total, width=30):
