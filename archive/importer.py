@@ -575,6 +575,53 @@ def find_citations(doc, gazetteer):
     return citations, outlet_name, how
 
 
+# -- people the archive has no record of yet ---------------------------------------------------------------
+
+PERSON_NAME = re.compile(r"\b([A-ZА-ЯЁ][a-zа-яё’'-]+) ([A-ZА-ЯЁ][a-zа-яё’'-]+)\b")
+SURNAME = re.compile(r"(?:y?ev|ov|y?eva|ova|in|ina|[iy]an|l[iyu]|enko|ев|ёв|ов|ева|ова|ин|ина|ян|ли|лы|енко)$")
+
+
+def _looks_like_surname(word):
+    lower = word.lower()
+    stems = [lower] + [lower[: -len(e)] for e in RUSSIAN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2]
+    return any(SURNAME.search(stem) for stem in stems)
+
+
+NOT_A_FIRST_NAME = re.compile(
+    r"^(?:the|for|of|in|on|at|by|and|to|from|with|ambassador|president|minister|chairman|director|deputy|leader|"
+    r"mr|mrs|ms|dr|professor|general|посол|президент|министр|председатель|директор|заместитель|лидер|господин)$",
+    re.IGNORECASE,
+)
+
+
+def find_unknown_people(text, known_spans, not_names=()):
+    """(name, offset) of "First Surname" pairs that match no record: for an editor to link to a person or reject.
+
+    A rough rule (a capitalised word and a word with a usual surname ending), so these are only ever suggestions.
+    """
+    found, seen = [], set()
+    position = 0
+    while m := PERSON_NAME.search(text, position):
+        # Step one word on, so "Leader Heydar Aliyev" still finds "Heydar Aliyev".
+        position = m.start(2)
+        start, end = m.span()
+        first, last = m.groups()
+        if (
+            not _looks_like_surname(last)
+            or NOT_A_FIRST_NAME.match(first)
+            or "’" in first
+            or "'" in first
+            or any(last.lower().startswith(stem) for stem in not_names)
+            or any(a < end and start < b for a, b in known_spans)
+        ):
+            continue
+        key = tuple(min(_token_keys(word), key=len) for word in m.groups())
+        if key not in seen:
+            seen.add(key)
+            found.append((m.group(), start))
+    return found
+
+
 # -- figures -----------------------------------------------------------------------------------------------
 
 FIGURE = re.compile(
@@ -989,8 +1036,9 @@ class DocumentImporter:
 
     def _suggestions(self, article, doc):
         text = doc.original_title + "\n\n" + doc.original_text
-        suggestions, seen = [], set()
+        suggestions, seen, spans = [], set(), []
         for entry, written, start in self.gazetteer.find(text):
+            spans.append((start, start + len(written)))
             key = (entry.kind, entry.record.pk)
             if key in seen:
                 continue
@@ -1002,6 +1050,16 @@ class DocumentImporter:
                     text=written[:300],
                     passage=sentence_around(text, start, start + len(written)),
                     **{entry.kind: entry.record},
+                )
+            )
+        occasion_words = [stem for occasion in self.occasions for stem in occasion_stems(occasion)]
+        for written, start in find_unknown_people(text, spans, occasion_words):
+            suggestions.append(
+                ImportSuggestion(
+                    article=article,
+                    kind=ImportSuggestion.Kind.PERSON,
+                    text=written,
+                    passage=sentence_around(text, start, start + len(written)),
                 )
             )
         for figure in find_figures(doc.original_text):

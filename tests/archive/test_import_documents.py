@@ -140,6 +140,9 @@ def test_suggestions_name_existing_records_across_languages_and_never_create_any
     assert {s.text for s in suggested} == {"Aghalar Atamoghlanov", "Агалар Атамогланов"}
     assert all(s.decision == "pending" and s.passage in s.article.original_text for s in suggested)
     assert Person.objects.count() == people_before
+    unknown = set(ImportSuggestion.objects.filter(kind="person", person=None).values_list("text", flat=True))
+    assert {"Leyla Aliyeva", "Ilham Aliyev", "Мехрибан Алиевой"} <= unknown
+    assert not unknown & {"Ambassador Atamoghlanov", "Aghalar Atamoghlanov", "Агалар Атамогланов"}
     figure = ImportSuggestion.objects.get(kind="figure", article__source_filename__startswith="000", value=1275)
     assert figure.figure_kind.slug == "taken-captive" and figure.passage.startswith("1,275 individuals")
 
