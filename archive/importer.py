@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -897,12 +898,16 @@ class DocumentImporter:
             )
 
     def _write(self, doc, name):
-        existing = Article.objects.filter(source_sha256=doc.sha256).first()
-        existing = existing or SourceRevision.objects.filter(source_sha256=doc.sha256).select_related("article").first()
-        if existing:
-            article = getattr(existing, "article", existing)
+        # One query for both identities: the same bytes (checksum) or the same document (file name).
+        known = list(
+            Article.objects.filter(Q(source_sha256=doc.sha256) | Q(source_filename=doc.filename)).order_by("pk")
+        )
+        same = next((a for a in known if a.source_sha256 == doc.sha256), None)
+        revision = SourceRevision.objects.filter(source_sha256=doc.sha256).select_related("article").first()
+        if same or revision:
+            article = same or revision.article
             return ImportResult(name, ImportResult.UNCHANGED, article, _("already imported as “%s”") % article.slug)
-        previous = Article.objects.filter(source_filename=doc.filename).first()
+        previous = known[0] if known else None
         if previous:
             SourceRevision.objects.create(
                 article=previous,
@@ -956,21 +961,29 @@ class DocumentImporter:
             setattr(article, f"published_on_note_{code}", notes[code])
             setattr(article, f"outlet_note_{code}", outlet_notes[code])
         # The other language's title, lead and body stay empty until a translator writes them.
-        article.full_clean(exclude=[f"{f}{code}" for f in ("title", "lead", "body") for code in ("", "_en", "_ru")])
+        # The slug was just checked to be free, so the unique checks' queries are not repeated.
+        article.full_clean(
+            exclude=[f"{f}{code}" for f in ("title", "lead", "body") for code in ("", "_en", "_ru")],
+            validate_unique=False,
+        )
         article.save()
 
         created = {"articles": 1}
+        rows = []
         for position, citation in enumerate(citations, start=1):
             descriptions = self._citation_descriptions(citation, outlet)
-            SourceCitation.objects.create(
-                article=article,
-                position=position,
-                relation=citation.relation,
-                organization=citation.organization,
-                passage=citation.passage,
-                description_en=descriptions["en"],
-                description_ru=descriptions["ru"],
+            rows.append(
+                SourceCitation(
+                    article=article,
+                    position=position,
+                    relation=citation.relation,
+                    organization=citation.organization,
+                    passage=citation.passage,
+                    description_en=descriptions["en"],
+                    description_ru=descriptions["ru"],
+                )
             )
+        SourceCitation.objects.bulk_create(rows)
         created["citations"] = len(citations)
         AnniversaryMention.objects.bulk_create(
             AnniversaryMention(
