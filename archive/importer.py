@@ -1111,10 +1111,17 @@ class DocumentImporter:
 
 
 def iter_document_paths(paths):
-    """Files named directly, and the files inside folders (recursively, sorted); missing paths are yielded as is."""
+    """Files named directly, and the files inside folders (recursively, sorted, hidden ones skipped).
+
+    Missing paths are yielded as they are, so that the importer reports them.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if not p.is_dir() and not p.name.startswith("."))
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         else:
             yield path

@@ -377,3 +377,13 @@ def test_a_dateline_with_its_year_is_stated(reference, tmp_path):
 def test_windows_line_endings_are_read_as_lines(reference, tmp_path):
     article = imported(tmp_path, f"27/02/2015\r\nA headline for the page\r\n\r\n{EN_BODY}".replace("\n\n", "\r\n\r\n"))
     assert article.original_text == EN_BODY and article.original_title == "A headline for the page"
+
+
+def test_folders_are_read_recursively_and_hidden_files_are_skipped(reference, tmp_path):
+    (tmp_path / "inbox" / "2025").mkdir(parents=True)
+    (tmp_path / "inbox" / ".git").mkdir()
+    write(tmp_path / "inbox" / "2025", "a.txt", f"date 2025-02-26\n\n{EN_BODY}")
+    write(tmp_path / "inbox" / ".git", "config", "not a document")
+    write(tmp_path / "inbox", ".DS_Store", b"\x00\x01")
+    run(tmp_path / "inbox")
+    assert list(Article.objects.values_list("source_filename", flat=True)) == ["a.txt"]
