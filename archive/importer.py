@@ -493,7 +493,8 @@ def parse_document(text, filename, raw_sha256, known_outlets=()):
     blocks = [b for b in blocks if b]
     if blocks and len(blocks) > 1 and len(blocks[0]) == 1 and looks_like_headline(blocks[0][0]):
         doc.original_title = blocks.pop(0)[0]
-    elif blocks and len(blocks[0]) > 1 and looks_like_headline(blocks[0][0]):
+    elif blocks and len(blocks[0]) > 1 and looks_like_headline(blocks[0][0]) and blocks[0][1][:1].isupper():
+        # A headline directly above the text; a hard-wrapped paragraph would go on in lower case instead.
         doc.original_title = blocks[0].pop(0)
 
     paragraphs = ["\n".join(b) for b in blocks if b]

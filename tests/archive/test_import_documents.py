@@ -387,3 +387,11 @@ def test_folders_are_read_recursively_and_hidden_files_are_skipped(reference, tm
     write(tmp_path / "inbox", ".DS_Store", b"\x00\x01")
     run(tmp_path / "inbox")
     assert list(Article.objects.values_list("source_filename", flat=True)) == ["a.txt"]
+
+
+def test_a_headline_directly_above_the_text_is_told_from_a_hard_wrapped_paragraph(reference, tmp_path):
+    headed = imported(tmp_path, f"Ceremony at the embassy\n{EN_BODY}", name="headed.txt")
+    assert headed.original_title == "Ceremony at the embassy" and headed.original_text == EN_BODY
+    wrapped_text = "The embassy held a ceremony to mark the\n33rd anniversary of the Khojaly genocide.\n\nMore text."
+    wrapped = imported(tmp_path, wrapped_text, name="wrapped.txt")
+    assert wrapped.original_title == "" and wrapped.original_text == wrapped_text
