@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from gallery.admin import ARTICLE_INLINES
 
+from .admin_import import ImportDocumentsMixin
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
 
 
@@ -26,7 +27,7 @@ class ReportedFigureInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(ImportDocumentsMixin, TabbedTranslationAdmin):
     list_display = ["title", "outlet", "published_on", "published_on_precision", "original_language", "status"]
     list_filter = ["status", "original_language", "published_on_precision", "outlet"]
     list_select_related = ["outlet"]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
@@ -45,7 +46,7 @@ class Article(Publishable):
     original_text = models.TextField(
         _("original text"), help_text=_("The document as published, verbatim, without page furniture. Read-only.")
     )
-    source_filename = models.CharField(_("source file"), max_length=255, blank=True)
+    source_filename = models.CharField(_("source file"), max_length=255, blank=True, db_index=True)
     source_sha256 = models.CharField(_("SHA-256 of the source file"), max_length=64, blank=True, db_index=True)
     section = models.CharField(_("section (as printed)"), max_length=200, blank=True)
 
@@ -270,3 +271,106 @@ class ReportedFigure(models.Model):
         return (*self.article.natural_key(), self.position)
 
     natural_key.dependencies = ["archive.article", "archive.figurekind", "events.person", "events.event"]
+
+
+class SourceRevisionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, article_slug, source_sha256):
+        return self.get(article__slug=article_slug, source_sha256=source_sha256)
+
+
+class SourceRevision(models.Model):
+    """A changed text of an already imported document, kept beside the article instead of replacing its original."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="source_revisions")
+    source_filename = models.CharField(_("source file"), max_length=255)
+    source_sha256 = models.CharField(_("SHA-256 of the source file"), max_length=64, db_index=True)
+    original_title = models.CharField(_("original headline"), max_length=300, blank=True)
+    original_text = models.TextField(_("original text"), help_text=_("The changed text, without page furniture."))
+    imported_at = models.DateTimeField(_("imported"), default=timezone.now, editable=False)
+
+    objects = SourceRevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "imported_at"]
+        constraints = [models.UniqueConstraint(fields=["article", "source_sha256"], name="unique_revision_per_article")]
+        verbose_name = _("revision of a source text")
+        verbose_name_plural = _("revisions of source texts")
+
+    def __str__(self):
+        return f"{self.source_filename} ({self.source_sha256[:12]})"
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.source_sha256)
+
+    natural_key.dependencies = ["archive.article"]
+
+
+class ImportSuggestion(models.Model):
+    """Something the importer found in a document — a figure, or a name matching a record — for an editor to confirm."""
+
+    class Kind(models.TextChoices):
+        FIGURE = "figure", _("figure")
+        PERSON = "person", _("person")
+        ORGANIZATION = "organization", _("organization")
+        VENUE = "venue", _("venue")
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("to be confirmed")
+        CONFIRMED = "confirmed", _("confirmed")
+        REJECTED = "rejected", _("rejected")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.CharField(
+        _("as written"), max_length=300, help_text=_("The name or number exactly as the text has it.")
+    )
+    passage = models.TextField(_("passage (verbatim)"))
+    person = models.ForeignKey(
+        "events.Person", verbose_name=_("person"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "events.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    venue = models.ForeignKey(
+        "events.Venue", verbose_name=_("venue"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    figure_kind = models.ForeignKey(
+        FigureKind, verbose_name=_("what it counts"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    value = models.PositiveBigIntegerField(_("value"), null=True, blank=True)
+    approximate = models.BooleanField(_("approximate"), default=False)
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING, db_index=True
+    )
+
+    objects = ArticlePartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [models.UniqueConstraint(fields=["article", "position"], name="unique_suggestion_position")]
+        verbose_name = _("import suggestion")
+        verbose_name_plural = _("import suggestions")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text}"
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.position)
+
+    natural_key.dependencies = [
+        "archive.article",
+        "archive.figurekind",
+        "events.person",
+        "events.organization",
+        "events.venue",
+    ]
+
+    @property
+    def record(self):
+        return self.person or self.organization or self.venue

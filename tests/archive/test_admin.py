@@ -1,7 +1,10 @@
 """The admin: every model is editable with English and Russian tabs; the original text is read-only."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib import admin
+from django.core.management import call_command
 from django.urls import reverse
 
 from archive.models import Article
@@ -23,7 +26,12 @@ def test_every_model_of_the_archive_is_registered_in_the_admin():
             }, f"{model._meta.label} is not in the admin"
 
 
-def test_every_change_list_and_change_form_opens(archive, admin_client):
+def test_every_change_list_and_change_form_opens(archive, admin_client, tmp_path):
+    # A changed text of a seed document gives the importer's models (suggestions, revisions) a row each.
+    seed = Path(__file__).resolve().parents[2] / "fixtures" / "documents" / "003_a61001275cb23151.txt"
+    (tmp_path / seed.name).write_text(seed.read_text(encoding="utf-8") + "\nПоправка.\n", encoding="utf-8")
+    (tmp_path / "new.txt").write_text(seed.read_text(encoding="utf-8") + "\nДругая версия.\n", encoding="utf-8")
+    call_command("import_documents", str(tmp_path), no_progress=True, verbosity=0)
     for model in admin.site._registry:
         if model._meta.app_label not in ("archive", "events"):
             continue

@@ -1,0 +1,139 @@
+"""The admin's "Import documents" page, and the admin for what the importer leaves for editors to confirm."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .importer import MAX_DOCUMENT_BYTES, DocumentImporter, ImportResult
+from .models import ImportSuggestion, ReportedFigure, SourceRevision
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        # Each file is checked by the importer, so that an empty or broken one is reported beside the others.
+        files = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+class ImportDocumentsForm(forms.Form):
+    documents = MultipleFileField(
+        label=_("Documents"),
+        help_text=_("Text files saved from news sites (UTF-8, UTF-16 or windows-1251), at most %(limit)s bytes each.")
+        % {"limit": MAX_DOCUMENT_BYTES},
+    )
+    dry_run = forms.BooleanField(label=_("Dry run: show what would be created, write nothing"), required=False)
+
+
+class ImportDocumentsMixin:
+    """Adds the "Import documents" page to the article admin."""
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_documents_view)
+        return [path("import/", view, name="archive_article_import"), *super().get_urls()]
+
+    def import_documents_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        results = None
+        form = ImportDocumentsForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            importer = DocumentImporter(dry_run=form.cleaned_data["dry_run"])
+            results = []
+            for upload in form.cleaned_data["documents"]:
+                raw = upload.read(MAX_DOCUMENT_BYTES + 1)  # enough to tell an over-long file, never the whole of it
+                results.append(importer.import_bytes(raw, upload.name))
+            failed = sum(1 for r in results if r.status == ImportResult.FAILED)
+            level = messages.WARNING if failed else messages.SUCCESS
+            self.message_user(
+                request,
+                _("Documents read: %(count)d; failed: %(failed)d.") % {"count": len(results), "failed": failed},
+                level,
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import documents"),
+            "form": form,
+            "results": results,
+            "dry_run": form.is_bound and form.is_valid() and form.cleaned_data["dry_run"],
+            "statuses": ImportResult,
+        }
+        return TemplateResponse(request, "admin/archive/article/import_documents.html", context)
+
+
+@transaction.atomic
+def confirm_suggestions(suggestions):
+    """Confirm pending suggestions; a confirmed figure becomes a reported figure of its article.
+
+    Returns (confirmed, skipped): figures whose kind is not chosen yet are skipped.
+    """
+    confirmed = skipped = 0
+    for suggestion in suggestions.filter(decision=ImportSuggestion.Decision.PENDING):
+        if suggestion.kind == ImportSuggestion.Kind.FIGURE:
+            if suggestion.figure_kind is None or suggestion.value is None:
+                skipped += 1
+                continue
+            last = suggestion.article.figures.aggregate(last=Max("position"))["last"] or 0
+            ReportedFigure.objects.create(
+                article=suggestion.article,
+                position=last + 1,
+                kind=suggestion.figure_kind,
+                value=suggestion.value,
+                approximate=suggestion.approximate,
+                passage=suggestion.passage,
+            )
+        suggestion.decision = ImportSuggestion.Decision.CONFIRMED
+        suggestion.save(update_fields=["decision"])
+        confirmed += 1
+    return confirmed, skipped
+
+
+@admin.register(ImportSuggestion)
+class ImportSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "record", "value", "figure_kind", "article", "decision"]
+    list_filter = ["decision", "kind"]
+    list_select_related = ["article", "person", "organization", "venue", "figure_kind"]
+    search_fields = ["text", "passage", "article__slug"]
+    readonly_fields = ["article", "position", "kind", "text", "passage"]
+    autocomplete_fields = ["person", "organization", "venue", "figure_kind"]
+    actions = ["confirm", "reject"]
+
+    @admin.action(description=_("Confirm the selected suggestions"))
+    def confirm(self, request, queryset):
+        confirmed, skipped = confirm_suggestions(queryset.select_related("article", "figure_kind"))
+        self.message_user(request, _("%(count)d suggestions confirmed.") % {"count": confirmed})
+        if skipped:
+            self.message_user(
+                request,
+                _("%(count)d figures were left to be confirmed: choose what each counts first.") % {"count": skipped},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Reject the selected suggestions"))
+    def reject(self, request, queryset):
+        updated = queryset.update(decision=ImportSuggestion.Decision.REJECTED)
+        self.message_user(request, _("%(count)d suggestions rejected.") % {"count": updated})
+
+
+@admin.register(SourceRevision)
+class SourceRevisionAdmin(admin.ModelAdmin):
+    list_display = ["source_filename", "article", "imported_at"]
+    list_select_related = ["article"]
+    search_fields = ["source_filename", "source_sha256", "article__slug"]
+    readonly_fields = [f.name for f in SourceRevision._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
