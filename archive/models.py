@@ -1,11 +1,14 @@
 """Source documents, the articles built from them, where they came from, and the figures they report."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
-from .publishing import Publishable
+from .publishing import Publishable, Status
 
 
 class Language(models.TextChoices):
@@ -76,6 +79,10 @@ class Article(Publishable):
 
     class Meta:
         ordering = ["-published_on", "slug"]
+        permissions = [
+            ("publish_article", _("Can publish, schedule, withdraw and restore articles")),
+            ("translate_article", _("Can edit the translation of articles")),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
@@ -268,3 +275,38 @@ class ReportedFigure(models.Model):
         return (*self.article.natural_key(), self.position)
 
     natural_key.dependencies = ["archive.article", "archive.figurekind", "events.person", "events.event"]
+
+
+class WorkflowLogEntry(models.Model):
+    """One step of an article's or event's editorial workflow: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("submitted for review")
+        REQUEST_CHANGES = "request_changes", _("changes requested")
+        PUBLISH = "publish", _("published")
+        SCHEDULE = "schedule", _("scheduled")
+        WITHDRAW = "withdraw", _("withdrawn")
+        REOPEN = "reopen", _("returned to draft")
+        RESTORE = "restore", _("old version restored")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Status.choices)
+    public_from = models.DateTimeField(_("public from"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["content_type", "object_id", "-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="workflow_log_item")]
+        verbose_name = _("workflow log entry")
+        verbose_name_plural = _("workflow log")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"

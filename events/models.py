@@ -119,6 +119,7 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("translate_organization", _("Can edit the translation of organizations"))]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
@@ -143,6 +144,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("translate_person", _("Can edit the translation of people"))]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -184,6 +186,7 @@ class Venue(models.Model):
 
     class Meta:
         ordering = ["country_code", "name"]
+        permissions = [("translate_venue", _("Can edit the translation of venues"))]
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
 
@@ -217,6 +220,10 @@ class Event(Publishable):
 
     class Meta:
         ordering = ["-held_on", "slug"]
+        permissions = [
+            ("publish_event", _("Can publish, schedule, withdraw and restore events")),
+            ("translate_event", _("Can edit the translation of events")),
+        ]
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
