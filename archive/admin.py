@@ -59,23 +59,27 @@ class WorkflowForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_token"].initial = workflow.edit_token(self.instance)
+        # Which languages are required depends on the item (its original language, its status): see clean().
+        for name in workflow.required_translated_fields(self._meta.model):
+            for code in workflow.LANGUAGE_CODES:
+                if f"{name}_{code}" in self.fields:
+                    self.fields[f"{name}_{code}"].required = False
 
     def clean(self):
         cleaned = super().clean()
         self._refuse_readonly_changes()
         if self.instance.pk:
             self._refuse_stale_save()
-            if self.instance.status == Status.PUBLISHED:
-                self._require_both_languages()
+        self._require_languages()
         return cleaned
 
     def _refuse_readonly_changes(self):
         for name in self.readonly_names:
-            if name not in self.data or not self.instance.pk:
+            if name not in self.data:
                 continue
             field = self.instance._meta.get_field(name)
-            current = field.value_from_object(self.instance)
-            if str(self.data[name]) != ("" if current is None else str(current)):
+            formfield = field.formfield()
+            if formfield is not None and formfield.has_changed(field.value_from_object(self.instance), self.data[name]):
                 raise forms.ValidationError(
                     _("You may not change “%(field)s” here; nothing was saved.") % {"field": field.verbose_name},
                     code="readonly",
@@ -98,16 +102,19 @@ class WorkflowForm(forms.ModelForm):
             code="stale",
         )
 
-    def _require_both_languages(self):
-        for name in workflow.required_translated_fields(type(self.instance)):
+    def _require_languages(self):
+        """The source language always; every language while the item is published."""
+        source = self.cleaned_data.get("original_language") or workflow.source_language(self.instance)
+        published = self.instance.pk and self.instance.status == Status.PUBLISHED
+        for name in workflow.required_translated_fields(self._meta.model):
             for code in workflow.LANGUAGE_CODES:
                 field_name = f"{name}_{code}"
-                if field_name in self.fields and not (self.cleaned_data.get(field_name) or "").strip():
-                    self.add_error(
-                        field_name,
-                        _("Required in every language while the %s is published.")
-                        % self._meta.model._meta.verbose_name,
-                    )
+                if field_name not in self.fields or (self.cleaned_data.get(field_name) or "").strip():
+                    continue
+                if code == source:
+                    self.add_error(field_name, _("Required in the original language."))
+                elif published:
+                    self.add_error(field_name, _("Required in every language while the item is published."))
 
 
 class TransitionForm(forms.Form):

@@ -31,6 +31,12 @@ def live_archive(transactional_db):
 
 
 @pytest.fixture
+def roles(db):
+    """The editorial groups (Author, Translator, Editor, Administrator), made as `make run` makes them."""
+    call_command("setup_roles", verbosity=0)
+
+
+@pytest.fixture
 def admin_client(db, client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", "chief@example.org", "pw-for-tests-only")
     client.force_login(user)

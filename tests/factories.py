@@ -74,3 +74,18 @@ def make_event(**fields):
     if "venue" not in fields:
         defaults["venue"] = make_venue()
     return Event.objects.create(**{**defaults, **fields})
+
+
+def make_user(role=None, username=None, **fields):
+    """A staff user in one of the editorial roles (groups made by `manage.py setup_roles`)."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_counter)
+    user = User.objects.create_user(username or f"{(role or 'user').lower()}-{n}", password="pw-for-tests-only")
+    user.is_staff = True
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save()
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
