@@ -138,7 +138,7 @@ class TransitionForm(forms.Form):
 
 def word_diff(old, new):
     """Old and new text with removed words in <del> and added words in <ins>, escaped."""
-    a, b = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    a, b = re.findall(r"\s+|\S+\s*", old), re.findall(r"\s+|\S+\s*", new)
     parts = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -155,7 +155,7 @@ def version_differences(model, old, new):
     """[(field label, old value, new value, diff html)] for the fields that differ between two field dicts."""
     rows = []
     for field in model._meta.fields:
-        if field.primary_key or (field.attname not in old and field.attname not in new):
+        if field.primary_key or not field.editable or (field.attname not in old and field.attname not in new):
             continue
         if field.name in workflow.translated_fields(model):
             continue
