@@ -23,8 +23,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.models import Version
 
@@ -265,8 +266,8 @@ class WorkflowAdmin(TabbedTranslationAdmin):
         if done:
             self.message_user(
                 request,
-                ngettext("%(count)d item %(done)s: %(items)s.", "%(count)d items %(done)s: %(items)s.", len(done))
-                % {"count": len(done), "done": label, "items": ", ".join(done)},
+                _("%(done)s (%(count)d): %(items)s.")
+                % {"count": len(done), "done": capfirst(label), "items": ", ".join(done)},
                 messages.SUCCESS,
             )
         for reason in refused:

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -16,6 +17,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request under /ru/ leaves Russian active, and reverse() follows it."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

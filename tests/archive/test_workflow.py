@@ -96,7 +96,7 @@ def test_bulk_publish_applies_the_guard_to_each_item_and_reports_both(editor_cli
         "Half-translated report": Status.IN_REVIEW,
         "Unsubmitted report": Status.DRAFT,
     }
-    assert "1 item published: Complete report." in html
+    assert "Published (1): Complete report." in html
     assert "Half-translated report” cannot be published yet" in html
     assert "applies only to in review items" in html
 
@@ -108,7 +108,7 @@ def test_bulk_submit_and_withdraw_report_what_they_did(editor_client):
         {"action": "submit_selected", "_selected_action": [e.pk for e in drafts]},
         follow=True,
     )
-    assert "2 items submitted for review" in response.content.decode()
+    assert "Submitted for review (2)" in response.content.decode()
     assert set(Event.objects.values_list("status", flat=True)) == {Status.IN_REVIEW}
     published = make_event(status=Status.PUBLISHED)
     editor_client.post(
@@ -411,4 +411,4 @@ def test_the_admin_speaks_russian_under_ru(editor_client):
     article = make_article(status=Status.IN_REVIEW)
     html = editor_client.get(f"/ru/admin/archive/article/{article.pk}/change/").content.decode()
     assert "Редакционный процесс" in html
-    assert "Опубликовать" in html
+    assert "Одобрить и опубликовать" in html
