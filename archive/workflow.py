@@ -49,9 +49,10 @@ def translation_language(obj):
 def translated_fields(model):
     """Names of the model's fields that exist in each language (the base names, e.g. `title`)."""
     try:
-        return list(translator.get_options_for_model(model).fields)
+        names = translator.get_options_for_model(model).fields
     except NotRegistered:
         return []
+    return [field.name for field in model._meta.fields if field.name in names]  # in the order of the form
 
 
 def required_translated_fields(model):
