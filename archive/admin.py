@@ -189,6 +189,9 @@ class WorkflowAdmin(TabbedTranslationAdmin):
             )
         return workflow.editing_rights(request.user, obj) is not None
 
+    def has_submit_permission(self, request):
+        return request.user.has_perm(workflow.permission(self.model, "change"))
+
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user, self.model)
 
@@ -209,6 +212,11 @@ class WorkflowAdmin(TabbedTranslationAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         readonly = [name for name in self.get_readonly_fields(request, obj) if name not in form.base_fields]
         return type(form.__name__, (form,), {"readonly_names": readonly, "user": request.user})
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "public_from" in form.changed_data and obj.status == Status.PUBLISHED:
+            workflow.log_rescheduling(obj, request.user, form.initial.get("public_from"))
 
     # --- history: every save through the admin is a revision --------------------------------------------
 
@@ -275,7 +283,7 @@ class WorkflowAdmin(TabbedTranslationAdmin):
         if not done and not refused:
             self.message_user(request, _("Nothing was selected."), messages.WARNING)
 
-    @admin.action(description=gettext_lazy("Submit selected items for review"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Submit selected items for review"), permissions=["submit"])
     def submit_selected(self, request, queryset):
         self._bulk_transition(request, queryset, "submit")
 

@@ -323,6 +323,27 @@ def apply_transition(obj, action, user, *, comment="", public_from=None):
     return entry
 
 
+def log_rescheduling(obj, user, previous_public_from):
+    """Record that an editor moved the publication time of a published item in its form."""
+    now = timezone.now()
+    scheduled = obj.public_from is not None and obj.public_from > now
+    return WorkflowLogEntry.objects.create(
+        item=obj,
+        action=WorkflowLogEntry.Action.SCHEDULE if scheduled else WorkflowLogEntry.Action.PUBLISH,
+        from_status=obj.status,
+        to_status=obj.status,
+        public_from=obj.public_from,
+        user=user,
+        at=now,
+        comment=_("Publication time changed in the form (was: %(before)s).")
+        % {
+            "before": date_format(timezone.localtime(previous_public_from), "DATETIME_FORMAT")
+            if previous_public_from
+            else _("at once")
+        },
+    )
+
+
 def describe_entry(entry):
     """A sentence for messages: "published", or "scheduled for 26 February 2026 10:00"."""
     if entry.action == WorkflowLogEntry.Action.SCHEDULE:

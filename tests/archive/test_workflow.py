@@ -412,3 +412,23 @@ def test_the_admin_speaks_russian_under_ru(editor_client):
     html = editor_client.get(f"/ru/admin/archive/article/{article.pk}/change/").content.decode()
     assert "Редакционный процесс" in html
     assert "Одобрить и опубликовать" in html
+
+
+def test_moving_the_publication_time_of_a_published_item_is_logged(editor_client):
+    article = make_article(status=Status.PUBLISHED)
+    url = reverse("admin:archive_article_change", args=[article.pk])
+    later = timezone.now() + datetime.timedelta(days=2)
+    data = admin_form_data(
+        editor_client.get(url), public_from_0=later.strftime("%Y-%m-%d"), public_from_1=later.strftime("%H:%M:%S")
+    )
+    assert editor_client.post(url, data).status_code == 302
+    entry = workflow.log_entries(article).get()
+    assert entry.action == WorkflowLogEntry.Action.SCHEDULE
+    assert "was: at once" in entry.comment
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_translators_are_not_offered_bulk_steps(roles, client):
+    client.force_login(make_user("Translator"))
+    html = client.get(reverse("admin:archive_article_changelist")).content.decode()
+    assert "submit_selected" not in html and "publish_selected" not in html
