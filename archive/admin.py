@@ -626,12 +626,12 @@ class ReportedFigureInline(WorkflowInlineMixin, TranslationStackedInline):
 class ArticleAdmin(WorkflowAdmin):
     list_display = [
         "title",
+        "workflow_status",
+        "completeness",
+        "translation_status",
+        "original_language",
         "outlet",
         "published_on",
-        "original_language",
-        "workflow_status",
-        "translation_status",
-        "completeness",
     ]
     list_filter = [
         "status",

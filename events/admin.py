@@ -59,7 +59,7 @@ class ParticipationInline(WorkflowInlineMixin, TranslationStackedInline):
 
 @admin.register(Event)
 class EventAdmin(WorkflowAdmin):
-    list_display = ["title", "held_on", "venue", "workflow_status", "translation_status", "completeness"]
+    list_display = ["title", "workflow_status", "completeness", "translation_status", "held_on", "venue"]
     list_filter = [
         "status",
         TranslationStatusFilter,
