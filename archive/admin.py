@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
@@ -178,6 +178,7 @@ class WorkflowAdmin(TabbedTranslationAdmin):
     original_fields = ()
     always_readonly = ("status",)
     preview_view_class = None
+    preview_url_name = None
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
 
     # --- permissions, asked on every request -------------------------------------------------------------
@@ -420,6 +421,8 @@ class WorkflowAdmin(TabbedTranslationAdmin):
 
         with translation.override(language):
             request.LANGUAGE_CODE = language
+            # The page sees the URL it has in public, so language links and the like work as they will there.
+            request.resolver_match = resolve(reverse(self.preview_url_name, kwargs={"slug": obj.slug}))
             response = Preview.as_view()(request, slug=obj.slug)
             response.render()
             banner = render_to_string(
@@ -650,6 +653,7 @@ class ArticleAdmin(WorkflowAdmin):
     always_readonly = ("status", "source_sha256")
     inlines = [SourceCitationInline, AnniversaryMentionInline, ReportedFigureInline]
     preview_view_class = ArticleDetailView
+    preview_url_name = "archive:article_detail"
     fieldsets = [
         (
             None,

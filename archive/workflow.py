@@ -280,11 +280,15 @@ def log_entries(obj):
     ).select_related("user")
 
 
-def apply_transition(obj, action, user, *, comment="", public_from=None):
+KEEP = object()
+
+
+def apply_transition(obj, action, user, *, comment="", public_from=KEEP):
     """Move `obj` through `action`, record who, when and why, and return the log entry.
 
     Raises TransitionRefused (nothing changed) when the user lacks the right, the status does not allow the
-    step, or, when publishing, the publish guard finds problems. `public_from` in the future schedules.
+    step, or, when publishing, the publish guard finds problems. When publishing, `public_from` in the future
+    schedules, None publishes at once, and by default the time already set on the item is kept.
     """
     with transaction.atomic(), reversion.create_revision():
         current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
@@ -301,8 +305,9 @@ def apply_transition(obj, action, user, *, comment="", public_from=None):
                     _("“%(item)s” cannot be published yet: %(problems)s.")
                     % {"item": current, "problems": "; ".join(problems)}
                 )
-            current.public_from = public_from
-            if public_from and public_from > now:
+            if public_from is not KEEP:
+                current.public_from = public_from
+            if current.public_from and current.public_from > now:
                 logged_action = WorkflowLogEntry.Action.SCHEDULE
         previous = current.status
         current.status = transition.target

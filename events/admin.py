@@ -75,6 +75,7 @@ class EventAdmin(WorkflowAdmin):
     autocomplete_fields = ["venue", "occasion"]
     inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline]
     preview_view_class = EventDetailView
+    preview_url_name = "events:event_detail"
 
 
 class PublicFilter(admin.SimpleListFilter):

@@ -482,3 +482,14 @@ def test_translators_are_not_offered_bulk_steps(roles, client):
     client.force_login(make_user("Translator"))
     html = client.get(reverse("admin:archive_article_changelist")).content.decode()
     assert "submit_selected" not in html and "publish_selected" not in html
+
+
+def test_bulk_publish_keeps_a_publication_time_set_on_the_item(editor_client):
+    later = timezone.now() + datetime.timedelta(days=1)
+    article = make_article(status=Status.IN_REVIEW, public_from=later)
+    editor_client.post(
+        reverse("admin:archive_article_changelist"), {"action": "publish_selected", "_selected_action": [article.pk]}
+    )
+    article.refresh_from_db()
+    assert (article.status, article.public_from) == (Status.PUBLISHED, later)
+    assert workflow.log_entries(article).get().action == WorkflowLogEntry.Action.SCHEDULE

@@ -19,7 +19,9 @@ AUTHORED = [
     "events.venue",
     "events.organization",
 ]
-REFERENCE = ["archive.figurekind", "events.occasion", "archive.workflowlogentry"]
+REFERENCE = ["archive.figurekind", "events.occasion"]
+# Read by everyone, written only by the workflow itself.
+LOG = ["archive.workflowlogentry"]
 CONTENT = AUTHORED + REFERENCE
 TRANSLATABLE = ["archive.article", "events.event", "events.person", "events.venue", "events.organization"]
 USERS = ["auth.user", "auth.group"]
@@ -30,13 +32,13 @@ def perms(action, models):
 
 
 ROLES = {
-    "Author": perms("view", CONTENT) + perms("add", AUTHORED) + perms("change", AUTHORED),
-    "Translator": perms("view", CONTENT) + perms("translate", TRANSLATABLE),
-    "Editor": perms("view", CONTENT)
+    "Author": perms("view", CONTENT + LOG) + perms("add", AUTHORED) + perms("change", AUTHORED),
+    "Translator": perms("view", CONTENT + LOG) + perms("translate", TRANSLATABLE),
+    "Editor": perms("view", CONTENT + LOG)
     + perms("add", CONTENT)
     + perms("change", CONTENT)
     + ["archive.publish_article", "events.publish_event"],
-    "Administrator": perms("view", CONTENT + USERS)
+    "Administrator": perms("view", CONTENT + LOG + USERS)
     + perms("add", USERS)
     + perms("change", USERS)
     + perms("delete", USERS + CONTENT)
