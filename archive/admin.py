@@ -52,9 +52,8 @@ class WorkflowForm(forms.ModelForm):
 
     edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    # Set per request by WorkflowAdmin.get_form.
+    # Set per request by WorkflowAdmin.get_form: the fields this user sees but may not change.
     readonly_names = ()
-    user = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -212,7 +211,7 @@ class WorkflowAdmin(TabbedTranslationAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         readonly = [name for name in self.get_readonly_fields(request, obj) if name not in form.base_fields]
-        return type(form.__name__, (form,), {"readonly_names": readonly, "user": request.user})
+        return type(form.__name__, (form,), {"readonly_names": readonly})
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -587,7 +586,9 @@ class PublicThroughContentAdmin(TabbedTranslationAdmin):
         return readonly
 
 
-class TranslationStatusFilter(admin.SimpleListFilter):
+class PublicationFilter(admin.SimpleListFilter):
+    """Public now, scheduled for later, or not public: asked of the one `published()` queryset."""
+
     title = gettext_lazy("publication")
     parameter_name = "publication"
 
@@ -638,7 +639,7 @@ class ArticleAdmin(WorkflowAdmin):
     ]
     list_filter = [
         "status",
-        TranslationStatusFilter,
+        PublicationFilter,
         "translation_status",
         "original_language",
         "published_on_precision",

@@ -13,8 +13,8 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from archive.admin import (
     PartOfItemAdmin,
+    PublicationFilter,
     PublicThroughContentAdmin,
-    TranslationStatusFilter,
     WorkflowAdmin,
     WorkflowInlineMixin,
 )
@@ -62,7 +62,7 @@ class EventAdmin(WorkflowAdmin):
     list_display = ["title", "workflow_status", "completeness", "translation_status", "held_on", "venue"]
     list_filter = [
         "status",
-        TranslationStatusFilter,
+        PublicationFilter,
         "translation_status",
         "occasion",
         "held_on_precision",
