@@ -493,3 +493,23 @@ def test_bulk_publish_keeps_a_publication_time_set_on_the_item(editor_client):
     article.refresh_from_db()
     assert (article.status, article.public_from) == (Status.PUBLISHED, later)
     assert workflow.log_entries(article).get().action == WorkflowLogEntry.Action.SCHEDULE
+
+
+def test_restoring_an_event_brings_back_its_programme(editor_client):
+    event = make_event(status=Status.DRAFT)
+    ProgrammeItem.objects.create(
+        event=event,
+        position=1,
+        kind="speeches",
+        description_en="Speeches.",
+        description_ru="Выступления.",
+        article=make_article(),
+        passage="p",
+    )
+    _save_through_admin(editor_client, event, title_en="Commemoration at the embassy")
+    _save_through_admin(editor_client, event, **{"programme-0-DELETE": "on"})
+    assert not event.programme.exists()
+    _newer, older = Version.objects.get_for_object(event)
+    response = editor_client.post(reverse("admin:events_event_restore", args=[event.pk, older.pk]), follow=True)
+    assert "The old version is restored" in response.content.decode()
+    assert event.programme.get().description_ru == "Выступления."
