@@ -24,6 +24,7 @@ browser:
 ## Create the virtual environment, install, migrate SQLite, load the fixtures and start the site.
 run: venv
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_roles
 	$(PY) manage.py load_archive
 	$(PY) manage.py runserver 127.0.0.1:8000
 

@@ -1,12 +1,13 @@
 """Source documents, the articles built from them, where they came from, and the figures they report."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
-from .publishing import Publishable
+from .publishing import Publishable, Status
 
 
 class Language(models.TextChoices):
@@ -79,6 +80,11 @@ class Article(Publishable):
         ordering = ["-published_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
         indexes = [models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest")]
+
+        permissions = [
+            ("publish_article", _("Can publish, schedule, withdraw and restore articles")),
+            ("translate_article", _("Can edit the translation of articles")),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
@@ -374,3 +380,66 @@ class ImportSuggestion(models.Model):
     @property
     def record(self):
         return self.person or self.organization or self.venue
+
+
+class WorkflowLogEntry(models.Model):
+    """One step of an article's or event's editorial workflow: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("submitted for review")
+        REQUEST_CHANGES = "request_changes", _("changes requested")
+        PUBLISH = "publish", _("published")
+        SCHEDULE = "schedule", _("scheduled")
+        WITHDRAW = "withdraw", _("withdrawn")
+        REOPEN = "reopen", _("returned to draft")
+        RESTORE = "restore", _("old version restored")
+
+    # Two plain foreign keys rather than a generic one, so the log exports and restores by natural keys.
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, null=True, blank=True, related_name="workflow_log"
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workflow_log",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Status.choices)
+    public_from = models.DateTimeField(_("public from"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(article__isnull=False, event__isnull=True)
+                | models.Q(article__isnull=True, event__isnull=False),
+                name="workflow_log_entry_has_one_item",
+            )
+        ]
+        verbose_name = _("workflow log entry")
+        verbose_name_plural = _("workflow log")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+    @staticmethod
+    def item_field(obj):
+        """The field that points at this kind of item: "article" or "event"."""
+        return obj._meta.model_name
+
+    @property
+    def item(self):
+        return self.article or self.event
+
+    @item.setter
+    def item(self, obj):
+        setattr(self, self.item_field(obj), obj)

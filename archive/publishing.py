@@ -12,6 +12,14 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class TranslationStatus(models.TextChoices):
+    """How far the translation into the language that is not the original has got."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    TRANSLATED = "translated", _("Translated")
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What visitors may see: published, and not scheduled for later."""
@@ -33,6 +41,13 @@ class Publishable(models.Model):
         null=True,
         blank=True,
         help_text=_("Leave empty to publish at once; a future time schedules publication."),
+    )
+    translation_status = models.CharField(
+        _("translation status"),
+        max_length=20,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.NOT_STARTED,
+        help_text=_("Set by the translator of the language that is not the original."),
     )
     # Plain defaults rather than auto_now: fixture loads are raw saves and must be able to set both.
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)

@@ -1,8 +1,23 @@
-"""Admin for events, venues, people, organizations and the occasions they commemorate."""
+"""Admin for events, venues, people, organizations and the occasions they commemorate.
 
+Events go through the same editorial workflow as articles (archive/workflow.py); people, venues and
+organizations may be changed by authors only until published content shows them.
+"""
+
+import reversion
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from archive.admin import (
+    PartOfItemAdmin,
+    PublicationFilter,
+    PublicThroughContentAdmin,
+    WorkflowAdmin,
+    WorkflowInlineMixin,
+)
 from gallery.admin import EVENT_INLINES, PERSON_INLINES
 
 from .models import (
@@ -16,77 +31,124 @@ from .models import (
     ProgrammeItem,
     Venue,
 )
+from .views import EventDetailView
 
 
-class EventReportInline(admin.TabularInline):
+class EventReportInline(WorkflowInlineMixin, admin.TabularInline):
     model = EventReport
     extra = 0
     autocomplete_fields = ["article"]
 
 
-class EventOrganizerInline(admin.TabularInline):
+class EventOrganizerInline(WorkflowInlineMixin, admin.TabularInline):
     model = EventOrganizer
     extra = 0
     autocomplete_fields = ["organization", "article"]
 
 
-class ProgrammeItemInline(TranslationStackedInline):
+class ProgrammeItemInline(WorkflowInlineMixin, TranslationStackedInline):
     model = ProgrammeItem
     extra = 0
-    autocomplete_fields = ["article"]
+    autocomplete_fields = ["provided_by", "article"]
 
 
-class ParticipationInline(TranslationStackedInline):
+class ParticipationInline(WorkflowInlineMixin, TranslationStackedInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "organization", "article"]
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "held_on", "held_on_precision", "venue", "status"]
-    list_filter = ["status", "occasion", "held_on_precision", "venue__country_code"]
+class EventAdmin(WorkflowAdmin):
+    list_display = ["title", "workflow_status", "completeness", "translation_status", "held_on", "venue"]
+    list_filter = [
+        "status",
+        PublicationFilter,
+        "translation_status",
+        "occasion",
+        "held_on_precision",
+        "venue__country_code",
+    ]
     list_select_related = ["venue", "occasion"]
-    search_fields = ["title_en", "title_ru", "slug"]
+    search_fields = ["title_en", "title_ru", "slug", "venue__name_en", "venue__name_ru"]
     date_hierarchy = "held_on"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["venue", "occasion"]
     inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline, *EVENT_INLINES]
+    preview_view_class = EventDetailView
+    preview_url_name = "events:event_detail"
+
+
+class PublicFilter(admin.SimpleListFilter):
+    """Whether published content shows the record to visitors."""
+
+    title = gettext_lazy("shown to visitors")
+    parameter_name = "shown"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes, through published content")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        public = queryset.model._default_manager.public().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=public)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=public)
+        return queryset
 
 
 @admin.register(Occasion)
 class OccasionAdmin(TabbedTranslationAdmin):
     list_display = ["name", "began_on", "ended_on"]
+    list_filter = ["began_on"]
     search_fields = ["name_en", "name_ru"]
+    date_hierarchy = "began_on"
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TabbedTranslationAdmin):
+class OrganizationAdmin(PublicThroughContentAdmin):
     list_display = ["name", "kind", "country_code"]
-    list_filter = ["kind", "country_code"]
+    list_filter = ["kind", PublicFilter, "country_code"]
     search_fields = ["name_en", "name_ru", "name_variants", "slug"]
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug"]
+class PersonAdmin(PublicThroughContentAdmin):
+    list_display = ["name", "slug", "participation_count"]
+    list_filter = [PublicFilter]
     search_fields = ["name_en", "name_ru", "name_variants", "slug"]
     inlines = PERSON_INLINES
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participation_total=models.Count("participations"))
+
+    @admin.display(description=gettext_lazy("events"), ordering="participation_total")
+    def participation_count(self, obj):
+        return obj.participation_total
+
 
 @admin.register(Venue)
-class VenueAdmin(TabbedTranslationAdmin):
+class VenueAdmin(PublicThroughContentAdmin):
     list_display = ["name", "kind", "city", "country"]
-    list_filter = ["kind", "country_code"]
+    list_filter = ["kind", PublicFilter, "country_code"]
     list_select_related = ["organization"]
     search_fields = ["name_en", "name_ru", "city_en", "city_ru", "slug"]
     autocomplete_fields = ["organization"]
 
 
 @admin.register(Participation)
-class ParticipationAdmin(TabbedTranslationAdmin):
-    list_display = ["person", "role", "event", "article"]
-    list_filter = ["role"]
-    list_select_related = ["person", "event", "article"]
-    search_fields = ["person__name_en", "person__name_ru", "event__title_en"]
+class ParticipationAdmin(PartOfItemAdmin, TabbedTranslationAdmin):
+    workflow_parent = "event"
+    list_display = ["person", "role", "event", "organization", "article"]
+    list_filter = ["role", "event__status"]
+    list_select_related = ["person", "event", "organization", "article"]
+    search_fields = ["person__name_en", "person__name_ru", "event__title_en", "event__title_ru"]
+    date_hierarchy = "event__held_on"
     autocomplete_fields = ["person", "event", "organization", "article"]
+
+
+for _model in (EventReport, EventOrganizer, ProgrammeItem, Participation):
+    if not reversion.is_registered(_model):
+        reversion.register(_model)
+if not reversion.is_registered(Event):
+    reversion.register(Event, follow=["reports", "organizers", "programme", "participations"])

@@ -122,6 +122,7 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("translate_organization", _("Can edit the translation of organizations"))]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
@@ -147,6 +148,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("translate_person", _("Can edit the translation of people"))]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -189,6 +191,7 @@ class Venue(models.Model):
 
     class Meta:
         ordering = ["country_code", "name"]
+        permissions = [("translate_venue", _("Can edit the translation of venues"))]
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
 
@@ -224,6 +227,11 @@ class Event(Publishable):
         ordering = ["-held_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
         indexes = [models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest")]
+
+        permissions = [
+            ("publish_event", _("Can publish, schedule, withdraw and restore events")),
+            ("translate_event", _("Can edit the translation of events")),
+        ]
         verbose_name = _("event")
         verbose_name_plural = _("events")
 

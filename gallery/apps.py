@@ -9,4 +9,9 @@ class GalleryConfig(AppConfig):
     verbose_name = _("Photographs and documents")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the file clean-up receivers)
+        from archive.workflow import publication_check
+
+        from . import checks, signals  # noqa: F401  (signals connects the file clean-up receivers)
+
+        # Publishing is refused while an attached image lacks alt text in either language.
+        publication_check(checks.publication_problems)

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -18,6 +19,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request under /ru/ leaves Russian active, and reverse() follows it."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def archive(db):
     """The five seed documents' archive, loaded exactly as an operator loads it."""
@@ -28,6 +37,12 @@ def archive(db):
 def live_archive(transactional_db):
     """The archive for browser tests, which need committed data the live server can see."""
     call_command("load_archive", verbosity=0)
+
+
+@pytest.fixture
+def roles(db):
+    """The editorial groups (Author, Translator, Editor, Administrator), made as `make run` makes them."""
+    call_command("setup_roles", verbosity=0)
 
 
 @pytest.fixture

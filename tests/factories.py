@@ -106,3 +106,18 @@ def make_image(name="photo.jpg", content=None, **fields):
     image.file = SimpleUploadedFile(name, content if content is not None else image_bytes())
     image.save()
     return image
+
+
+def make_user(role=None, username=None, **fields):
+    """A staff user in one of the editorial roles (groups made by `manage.py setup_roles`)."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_counter)
+    user = User.objects.create_user(username or f"{(role or 'user').lower()}-{n}", password="pw-for-tests-only")
+    user.is_staff = True
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save()
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user

@@ -134,6 +134,8 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "ru")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
+# The admin's language tabs: modeltranslation loads jQuery UI from a CDN by default; this local file stands in.
+JQUERY_UI_URL = "admin/translation-tabs.js"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

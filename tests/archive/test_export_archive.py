@@ -7,8 +7,9 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from archive import workflow
 from archive.exporter import archive_models
-from archive.models import Article, ImportSuggestion
+from archive.models import Article, ImportSuggestion, WorkflowLogEntry
 from events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,11 @@ def export(tmp_path, name="export.json", **options):
 
 
 @pytest.fixture
-def full_archive(archive, tmp_path):
-    """The hand-built archive, an imported draft with suggestions, and a changed text kept as a revision."""
+def full_archive(archive, tmp_path, django_user_model):
+    """The hand-built archive with workflow steps, an imported draft with suggestions, and a changed text's revision."""
+    editor = django_user_model.objects.create_superuser("export-editor", "e@example.org", "pw-for-tests-only")
+    workflow.apply_transition(Event.objects.get(slug="embassy-in-kazakhstan-2026"), "withdraw", editor, comment="Dup")
+    workflow.apply_transition(Article.objects.get(slug="undated-azerbaijan-marks-32nd-anniversary"), "withdraw", editor)
     (tmp_path / "docs").mkdir()
     changed = (DOCUMENTS / "000_1b1bc390bcf16a8c.txt").read_text(encoding="utf-8") + "\nA correction.\n"
     (tmp_path / "docs" / "000_1b1bc390bcf16a8c.txt").write_text(changed, encoding="utf-8")
@@ -50,12 +54,15 @@ def test_export_then_restore_into_an_empty_database_reproduces_every_row(full_ar
     first = export(tmp_path, "first.json")
     counts = {m._meta.label: m._default_manager.count() for m in archive_models()}
     assert counts["archive.ImportSuggestion"] and counts["archive.SourceRevision"]
+    log = sorted((e.item.slug, e.action, e.comment, e.user.username) for e in WorkflowLogEntry.objects.all())
+    assert len(log) == 2
     empty_archive()
     assert not Article.objects.exists()
     call_command("loaddata", str(first), verbosity=0)
     assert {m._meta.label: m._default_manager.count() for m in archive_models()} == counts
     second = export(tmp_path, "second.json")
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    assert sorted((e.item.slug, e.action, e.comment, e.user.username) for e in WorkflowLogEntry.objects.all()) == log
 
 
 def test_the_export_uses_natural_keys_and_holds_both_languages(full_archive, tmp_path):

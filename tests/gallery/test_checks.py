@@ -55,3 +55,20 @@ def test_only_the_content_s_own_images_are_checked():
     assert publication_problems(event) == []
     assert len(publication_problems(other)) == 1
     assert publication_problems(make_article()) == []
+
+
+def test_the_workflow_refuses_to_publish_an_event_whose_image_lacks_russian_alt_text(django_user_model):
+    from archive.workflow import TransitionRefused, apply_transition
+
+    editor = django_user_model.objects.create_superuser("gallery-editor", "g@example.org", "pw-for-tests-only")
+    event = make_event(status="in_review")
+    link = EventImage.objects.create(event=event, image=make_image(alt_text_ru=""), position=1)
+    with pytest.raises(TransitionRefused, match="alt text in Russian"):
+        apply_transition(event, "publish", editor)
+    event.refresh_from_db()
+    assert event.status == "in_review"
+    link.image.alt_text_ru = "Венок у посольства"
+    link.image.save()
+    apply_transition(event, "publish", editor)
+    event.refresh_from_db()
+    assert event.status == "published"
