@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django_filters",
     "reversion",
     "archive",
@@ -64,6 +66,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "archive.context_processors.site",
             ],
         },
     },
@@ -104,3 +107,7 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# The public site: how many rows a list page shows, and how many search results at most.
+PUBLIC_PAGE_SIZE = 20
+SEARCH_RESULT_LIMIT = 100

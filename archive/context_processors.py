@@ -1,0 +1,30 @@
+"""Template context every public page needs: the same page in each language, and its canonical address."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+
+def site(request):
+    """Language alternates and the canonical URL of the current page; no database queries."""
+    current = get_language()
+    path = request.path
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url + (f"?{query}" if query else ""),
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return {
+        "language_alternates": alternates,
+        "canonical_url": request.build_absolute_uri(path),
+        "og_locale": {"en": "en_GB", "ru": "ru_RU"}.get(current, current),
+    }

@@ -1,0 +1,105 @@
+"""Filters of the public event list; combined filters are plain GET parameters, so any view can be shared.
+
+Every choice offered comes from published events only (computed per request, so scheduled items appear
+on time), and values are language-independent
+(slugs, ISO codes, numbers) so a filtered address works in both languages.
+"""
+
+import django_filters
+from django.db.models import Q
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event, Occasion, Organization, Person, Venue
+
+
+def _published():
+    return Event.objects.published()
+
+
+def with_anniversary(queryset):
+    """Annotate each event with the anniversary its date falls on (year of the event minus year of the occasion)."""
+    return queryset.annotate(anniversary_number=ExtractYear("held_on") - ExtractYear("occasion__began_on"))
+
+
+def _years():
+    years = _published().annotate(year=ExtractYear("held_on")).values_list("year", flat=True)
+    return [(year, year) for year in sorted(set(years), reverse=True)]
+
+
+def _anniversaries():
+    from archive.templatetags.site_tags import anniversary
+
+    numbers = with_anniversary(_published()).values_list("anniversary_number", flat=True)
+    return [(n, anniversary(n)) for n in sorted(set(numbers), reverse=True)]
+
+
+def _countries():
+    rows = Venue.objects.public().values_list("country_code", "country").order_by("country")
+    return list(dict.fromkeys(rows))
+
+
+def _cities():
+    # The English name is the value, so a shared address means the same city in either language.
+    rows = Venue.objects.public().exclude(city_en="").values_list("city_en", "city").order_by("city")
+    return [(value, label or value) for value, label in dict.fromkeys(rows)]
+
+
+class EventFilter(django_filters.FilterSet):
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), choices=_years, field_name="held_on", lookup_expr="year", empty_label=_("Any")
+    )
+    anniversary = django_filters.ChoiceFilter(
+        label=_("Anniversary"), choices=_anniversaries, method="filter_anniversary", empty_label=_("Any")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=_countries, field_name="venue__country_code", empty_label=_("Any")
+    )
+    city = django_filters.ChoiceFilter(
+        label=_("City"), choices=_cities, field_name="venue__city_en", empty_label=_("Any")
+    )
+    occasion = django_filters.ModelChoiceFilter(
+        label=_("Occasion"),
+        queryset=lambda request: Occasion.objects.filter(events__in=_published()).distinct(),
+        to_field_name="slug",
+        empty_label=_("Any"),
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Organization"),
+        queryset=lambda request: Organization.objects.public(),
+        to_field_name="slug",
+        method="filter_organization",
+        empty_label=_("Any"),
+    )
+    person = django_filters.ModelChoiceFilter(
+        label=_("Person"),
+        queryset=lambda request: Person.objects.public(),
+        to_field_name="slug",
+        method="filter_person",
+        empty_label=_("Any"),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("held_on", "date"), ("title", "title")),
+        field_labels={"held_on": _("date"), "title": _("title")},
+        empty_label=_("Newest first"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["year", "anniversary", "country", "city", "occasion", "organization", "person"]
+
+    def filter_anniversary(self, queryset, name, value):
+        return with_anniversary(queryset).filter(anniversary_number=int(value))
+
+    def filter_organization(self, queryset, name, value):
+        """Events the organization organised or hosted, where someone appeared for it, or held on its premises."""
+        return queryset.filter(
+            Q(pk__in=value.organized.values("event"))
+            | Q(pk__in=value.participations.values("event"))
+            | Q(venue__organization=value)
+        )
+
+    def filter_person(self, queryset, name, value):
+        return queryset.filter(pk__in=value.participations.values("event"))
+
