@@ -26,7 +26,10 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Outlet"), queryset=lambda request: _outlets(), to_field_name="slug", empty_label=_("Any")
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language of the original"), field_name="original_language", choices=Language.choices, empty_label=_("Any")
+        label=_("Language of the original"),
+        field_name="original_language",
+        choices=Language.choices,
+        empty_label=_("Any"),
     )
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),

@@ -29,7 +29,7 @@ MIN_TERM_LENGTH = 2
 
 
 def backend():
-    """"postgres" on PostgreSQL, otherwise "python"; the one place the search backend is chosen."""
+    """ "postgres" on PostgreSQL, otherwise "python"; the one place the search backend is chosen."""
     return "postgres" if connection.vendor == "postgresql" else "python"
 
 

@@ -102,4 +102,3 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_person(self, queryset, name, value):
         return queryset.filter(pk__in=value.participations.values("event"))
-

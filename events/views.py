@@ -165,13 +165,13 @@ class PersonDetailView(DetailView):
         person = self.object
         context["variants"] = name_variants(person)
         context["json_ld"] = person_json_ld(person, self.request)
-        context["participations"] = _participations_in_public_events().filter(person=person).order_by(
-            "event__held_on", "event__slug"
+        context["participations"] = (
+            _participations_in_public_events().filter(person=person).order_by("event__held_on", "event__slug")
         )
         context["figures"] = (
             ReportedFigure.objects.published()
             .filter(stated_by=person)
-            .select_related("kind", "article__outlet")
+            .select_related("kind", "article__outlet", "stated_by")
             .prefetch_related(Prefetch("event", queryset=Event.objects.published()))
             .order_by("kind__position", "article__published_on", "position")
         )
@@ -206,7 +206,10 @@ class VenueDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["events"] = (
-            Event.objects.published().filter(venue=self.object).select_related("occasion").order_by("held_on", "slug")
+            Event.objects.published()
+            .filter(venue=self.object)
+            .select_related("occasion", "venue")
+            .order_by("held_on", "slug")
         )
         return context
 
@@ -243,7 +246,9 @@ class OrganizationDetailView(DetailView):
                 "organized": EventOrganizer.objects.filter(organization=org, event__in=events, article__in=articles)
                 .select_related("event__venue")
                 .order_by("event__held_on", "event__slug"),
-                "hosted": events.filter(venue__organization=org).select_related("venue").order_by("held_on", "slug"),
+                "hosted": events.filter(venue__organization=org)
+                .select_related("venue", "occasion")
+                .order_by("held_on", "slug"),
                 "participations": _participations_in_public_events()
                 .filter(organization=org)
                 .select_related("person")

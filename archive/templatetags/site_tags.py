@@ -27,15 +27,15 @@ def tr(obj, field, paragraphs=False):
     current = get_language()
     text = getattr(obj, f"{field}_{current}", None)
     if text:
-        return linebreaks(text, autoescape=True) if paragraphs else text
+        return mark_safe(linebreaks(text, autoescape=True)) if paragraphs else text
     for code in _other_languages(current):
         text = getattr(obj, f"{field}_{code}", None)
         if text:
-            mark = format_html(
-                '<span class="untranslated">{}</span>', gettext("(not yet translated)")
-            )
+            mark = format_html('<span class="untranslated">{}</span>', gettext("(not yet translated)"))
             if paragraphs:
-                return format_html('<div lang="{}">{}</div>{}', code, linebreaks(text, autoescape=True), mark)
+                return format_html(
+                    '<div lang="{}">{}</div><p>{}</p>', code, mark_safe(linebreaks(text, autoescape=True)), mark
+                )
             return format_html('<span lang="{}">{}</span> {}', code, text, mark)
     return ""
 
@@ -92,7 +92,7 @@ def partial_date(obj, field, note=False):
 
 @register.filter
 def anniversary(number):
-    """"33rd anniversary" / "33-я годовщина"."""
+    """ "33rd anniversary" / "33-я годовщина"."""
     if number is None:
         return ""
     text = f"{number}-я" if get_language() == "ru" else ordinal(number)

@@ -1,0 +1,46 @@
+"""Feeds per language, the sitemap with language alternates, and robots.txt."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize(
+    ("url", "marker"),
+    [("articles/rss", "<rss"), ("articles/atom", "<feed"), ("events/rss", "<rss"), ("events/atom", "<feed")],
+)
+def test_feeds_exist_in_each_language(archive, client, language, url, marker):
+    response = client.get(f"/{language}/feeds/{url}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert marker in body
+    assert f"http://testserver/{language}/" in body
+    if language == "ru" and url.startswith("events"):
+        assert "Памятное мероприятие к 34-й годовщине" in body
+    if language == "en" and url.startswith("articles"):
+        assert "Victims of the Khojaly tragedy commemorated" in body
+
+
+def test_sitemap_lists_every_public_page_with_language_alternates(archive, client):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/en/events/embassy-in-kazakhstan-2025/</loc>" in body
+    assert "<loc>http://testserver/ru/events/embassy-in-kazakhstan-2025/</loc>" in body
+    assert 'hreflang="ru" href="http://testserver/ru/articles/report-2026-02-26-embassy-in-kazakhstan/"' in body
+    assert 'hreflang="x-default"' in body
+    for path in (
+        "people/aghalar-atamoghlanov",
+        "venues/vladivostok",
+        "organizations/news-az",
+        "figures/killed",
+        "timeline",
+    ):
+        assert f"http://testserver/en/{path}/" in body
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /en/admin/" in body and "Disallow: /ru/admin/" in body
