@@ -9,8 +9,8 @@ look the same everywhere. Only `published()` / `public()` rows are ever searched
 """
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import snowballstemmer
 from django.conf import settings
