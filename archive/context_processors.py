@@ -13,6 +13,9 @@ def site(request):
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(path, code)
+        if url == path and code != current and path.startswith(f"/{current}/"):
+            # An address that does not resolve (a 404): offer the same address under the other prefix.
+            url = f"/{code}/{path[len(current) + 2 :]}"
         info = get_language_info(code)
         alternates.append(
             {

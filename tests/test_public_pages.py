@@ -206,6 +206,8 @@ def test_missing_page_is_a_friendly_404_in_the_language_of_the_address(client, l
     assert response.status_code == 404
     html = response.content.decode()
     assert text in html and f'<html lang="{language}">' in html and html.count("<h1") == 1
+    other = "ru" if language == "en" else "en"
+    assert f'href="/{other}/events/no-such-event/"' in html
 
 
 @pytest.mark.parametrize(("language", "text"), [("en", "Something went wrong"), ("ru", "Что-то пошло не так")])
@@ -234,3 +236,9 @@ def test_long_lists_are_paginated_and_keep_their_filters(client):
     assert 'href="?language=ru&amp;page=2"' in html
     page_two = html_of(client, "/en/articles/?language=ru&page=2")
     assert page_two.count('class="item-title"') == 5
+
+
+def test_an_untranslated_title_is_plain_text_in_the_page_title(client):
+    event = make_event(title_ru="")
+    html = html_of(client, f"/ru/events/{event.slug}/")
+    assert f"<title>{event.title_en} (ещё не переведено) ·" in html

@@ -19,10 +19,11 @@ def _other_languages(current):
 
 
 @register.simple_tag
-def tr(obj, field, paragraphs=False):
+def tr(obj, field, paragraphs=False, plain=False):
     """A translated field in the active language; else the other language's text, marked as untranslated.
 
-    `paragraphs=True` renders blank-line separated paragraphs (as the `linebreaks` filter does).
+    `paragraphs=True` renders blank-line separated paragraphs (as the `linebreaks` filter does);
+    `plain=True` gives text without markup, for <title> and <meta> content.
     """
     current = get_language()
     text = getattr(obj, f"{field}_{current}", None)
@@ -30,6 +31,8 @@ def tr(obj, field, paragraphs=False):
         return mark_safe(linebreaks(text, autoescape=True)) if paragraphs else text
     for code in _other_languages(current):
         text = getattr(obj, f"{field}_{code}", None)
+        if text and plain:
+            return f"{text} {gettext('(not yet translated)')}"
         if text:
             mark = format_html('<span class="untranslated">{}</span>', gettext("(not yet translated)"))
             if paragraphs:
