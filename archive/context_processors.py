@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
+
 
 def site(request):
     """Language alternates and the canonical URL of the current page; no database queries."""
@@ -24,10 +26,11 @@ def site(request):
                 "url": url + (f"?{query}" if query else ""),
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
+                "og_locale": OG_LOCALES.get(code, code),
             }
         )
     return {
         "language_alternates": alternates,
         "canonical_url": request.build_absolute_uri(path),
-        "og_locale": {"en": "en_GB", "ru": "ru_RU"}.get(current, current),
+        "og_locale": OG_LOCALES.get(current, current),
     }

@@ -140,7 +140,9 @@ class Result:
     url: str
     rank: float
     title: str = ""
+    title_language: str = ""
     snippet: str = ""
+    snippet_language: str = ""
 
 
 def search(query, language):
@@ -156,6 +158,8 @@ def search(query, language):
     results = []
     for target in _targets():
         for obj, rank in find(target, terms, stems):
+            title, title_language = title_for(obj, target, stems, language)
+            snippet, snippet_language = snippet_for(obj, target, stems, language)
             results.append(
                 Result(
                     kind=target.kind,
@@ -163,8 +167,10 @@ def search(query, language):
                     obj=obj,
                     url=reverse(target.url_name, kwargs={"slug": obj.slug}),
                     rank=rank * target.weight,
-                    title=title_for(obj, target, stems, language),
-                    snippet=snippet_for(obj, target, stems, language),
+                    title=title,
+                    title_language=title_language,
+                    snippet=snippet,
+                    snippet_language=snippet_language,
                 )
             )
     results.sort(key=lambda r: -r.rank)
@@ -238,24 +244,36 @@ def _term_hits(row, target, stems):
 
 
 def title_for(obj, target, stems, language):
-    """The record's title in the visitor's language (else the other one), matching words marked."""
+    """(HTML, language) of the record's title in the visitor's language (else the other one), words marked."""
     other = "ru" if language == "en" else "en"
-    text = getattr(obj, f"{target.title_field}_{language}", "") or getattr(obj, f"{target.title_field}_{other}", "")
-    return highlight(text, stems, words=len(text)) or escape(text)
+    text = getattr(obj, f"{target.title_field}_{language}", "")
+    text_language = language
+    if not text:
+        text, text_language = getattr(obj, f"{target.title_field}_{other}", ""), other
+    return highlight(text, stems, words=len(text)) or escape(text), text_language
 
 
 def snippet_for(obj, target, stems, language):
-    """About thirty words around the first match, the matching words wrapped in <mark>; HTML-safe."""
+    """(HTML, language) of about thirty words around the first match, the words wrapped in <mark>.
+
+    Text in the visitor's language is preferred, then the verbatim original, then the other language;
+    the language is empty when it is not known (other spellings of a name mix both).
+    """
+    other_language = "ru" if language == "en" else "en"
     own = target.fields_en if language == "en" else target.fields_ru
     other = target.fields_ru if language == "en" else target.fields_en
-    for name in (*own, *target.fields_any, *other):
+    original_language = getattr(obj, "original_language", "")
+    candidates = [(name, language) for name in own]
+    candidates += [(name, original_language) for name in target.fields_any]
+    candidates += [(name, other_language) for name in other]
+    for name, text_language in candidates:
         text = getattr(obj, name, "") or ""
         if name.startswith(target.title_field + "_") or not text:
             continue
         html = highlight(text, stems)
         if html is not None:
-            return html
-    return ""
+            return html, text_language
+    return "", ""
 
 
 def highlight(text, stems, words=SNIPPET_WORDS):

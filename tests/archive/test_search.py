@@ -1,5 +1,7 @@
 """Search finds word forms in both languages at once and highlights them; drafts never appear."""
 
+import re
+
 import pytest
 
 from archive import search as site_search
@@ -79,3 +81,9 @@ def test_stems_use_the_stemmer_of_each_alphabet():
 def test_highlight_marks_every_form_and_keeps_text_escaped():
     html = site_search.highlight("Ходжалинской <трагедии> и Ходжалинского геноцида", [site_search.stem("ходжалинский")])
     assert html == "<mark>Ходжалинской</mark> &lt;трагедии&gt; и <mark>Ходжалинского</mark> геноцида"
+
+
+def test_a_snippet_from_the_verbatim_original_is_marked_with_its_language(archive, client):
+    # "бюро" is only in the Russian original and Russian fields; on the English site the snippet is Russian.
+    html = results_html(client, "en", "бюро")
+    assert re.search(r'<p class="snippet" lang="ru">[^<]*<mark>бюро</mark>', html)
