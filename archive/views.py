@@ -113,7 +113,12 @@ class ArticleDetailView(DetailView):
                 "participations": Participation.objects.filter(article=article, event__in=published_events)
                 .select_related("person", "organization", "event")
                 .order_by("event__held_on", "event", "position"),
-                "figures": _figures_with_public_events().filter(article=article).order_by("position"),
+                # The article itself passed get_queryset (a staff preview may show an unpublished one);
+                # its own figures come with it, the events they were stated at only when published.
+                "figures": ReportedFigure.objects.filter(article=article)
+                .select_related("article__outlet", "kind", "stated_by")
+                .prefetch_related(Prefetch("event", queryset=Event.objects.published().select_related("venue")))
+                .order_by("position"),
             }
         )
         return context
