@@ -4,6 +4,7 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from events.filters import NamedModelChoiceFilter
 from events.models import Organization
 
 from .models import Article, Language
@@ -22,9 +23,7 @@ class ArticleFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("Year"), choices=_years, field_name="published_on", lookup_expr="year", empty_label=_("Any")
     )
-    outlet = django_filters.ModelChoiceFilter(
-        label=_("Outlet"), queryset=lambda request: _outlets(), to_field_name="slug", empty_label=_("Any")
-    )
+    outlet = NamedModelChoiceFilter(label=_("Outlet"), queryset=lambda request: _outlets())
     language = django_filters.ChoiceFilter(
         label=_("Language of the original"),
         field_name="original_language",

@@ -1,8 +1,8 @@
 """Filters of the public event list; combined filters are plain GET parameters, so any view can be shared.
 
 Every choice offered comes from published events only (computed per request, so scheduled items appear
-on time), and values are language-independent
-(slugs, ISO codes, numbers) so a filtered address works in both languages.
+on time), and values are language-independent (slugs, ISO codes, numbers) so a filtered address works
+in both languages.
 """
 
 import django_filters
@@ -11,6 +11,24 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from .models import Event, Occasion, Organization, Person, Venue
+
+
+class _NamedChoiceField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, obj):
+        from archive.templatetags.site_tags import tr
+
+        return tr(obj, "name", plain=True)
+
+
+class NamedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of records by slug, labelled with the name in the active language or, marked, the other one."""
+
+    field_class = _NamedChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("empty_label", _("Any"))
+        super().__init__(*args, **kwargs)
 
 
 def _published():
@@ -35,8 +53,8 @@ def _anniversaries():
 
 
 def _countries():
-    rows = Venue.objects.public().values_list("country_code", "country").order_by("country")
-    return list(dict.fromkeys(rows))
+    rows = Venue.objects.public().values_list("country_code", "country", "country_en").order_by("country")
+    return list(dict.fromkeys((code, label or english) for code, label, english in rows))
 
 
 def _cities():
@@ -58,25 +76,19 @@ class EventFilter(django_filters.FilterSet):
     city = django_filters.ChoiceFilter(
         label=_("City"), choices=_cities, field_name="venue__city_en", empty_label=_("Any")
     )
-    occasion = django_filters.ModelChoiceFilter(
+    occasion = NamedModelChoiceFilter(
         label=_("Occasion"),
         queryset=lambda request: Occasion.objects.filter(events__in=_published()).distinct(),
-        to_field_name="slug",
-        empty_label=_("Any"),
     )
-    organization = django_filters.ModelChoiceFilter(
+    organization = NamedModelChoiceFilter(
         label=_("Organization"),
         queryset=lambda request: Organization.objects.public(),
-        to_field_name="slug",
         method="filter_organization",
-        empty_label=_("Any"),
     )
-    person = django_filters.ModelChoiceFilter(
+    person = NamedModelChoiceFilter(
         label=_("Person"),
         queryset=lambda request: Person.objects.public(),
-        to_field_name="slug",
         method="filter_person",
-        empty_label=_("Any"),
     )
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),

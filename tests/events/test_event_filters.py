@@ -75,3 +75,12 @@ def test_filter_choices_are_offered_in_the_active_language(archive, client):
 )
 def test_article_filters_select_the_right_articles(archive, client, query, expected):
     assert set(listed(client, f"/en/articles/?{query}")) == expected
+
+
+def test_a_choice_not_yet_translated_is_labelled_in_the_other_language(client):
+    from tests.factories import make_article, make_event, make_participation, make_person
+
+    person = make_person(slug="untranslated", name_en="Only English", name_ru="")
+    make_participation(make_event(), make_article(), person=person)
+    html = client.get("/ru/events/").content.decode()
+    assert '<option value="untranslated">Only English (ещё не переведено)</option>' in html
