@@ -3,17 +3,16 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article
 
 
 def fallback_text(obj, field):
-    """A translated field in the active language, or the other language's text; feeds cannot mark it visibly."""
-    current = get_language()
-    other = "ru" if current == "en" else "en"
-    return getattr(obj, f"{field}_{current}", "") or getattr(obj, f"{field}_{other}", "")
+    """A translated field in the active language, or the other language's text marked "(not yet translated)"."""
+    from .templatetags.site_tags import tr
+
+    return tr(obj, field, plain=True)
 
 
 class ArticleFeed(Feed):

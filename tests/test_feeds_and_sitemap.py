@@ -44,3 +44,11 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /en/admin/" in body and "Disallow: /ru/admin/" in body
+
+
+def test_an_untranslated_title_in_a_feed_is_marked(client):
+    from tests.factories import make_event
+
+    make_event(title_en="English only", title_ru="")
+    body = client.get("/ru/feeds/events/rss/").content.decode()
+    assert "English only (ещё не переведено)" in body
