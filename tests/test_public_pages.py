@@ -242,3 +242,11 @@ def test_an_untranslated_title_is_plain_text_in_the_page_title(client):
     event = make_event(title_ru="")
     html = html_of(client, f"/ru/events/{event.slug}/")
     assert f"<title>{event.title_en} (ещё не переведено) ·" in html
+
+
+@pytest.mark.parametrize("pattern", PAGES)
+def test_pages_need_no_inline_script_or_style(archive, client, pattern):
+    """Pages work under a strict Content-Security-Policy: JSON-LD is data, never executed script."""
+    html = html_of(client, pattern.format(lang="en"))
+    assert "<script>" not in html and "<style" not in html and " style=" not in html
+    assert not re.search(r"<script(?![^>]*application/ld\+json)", html)
