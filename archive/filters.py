@@ -4,7 +4,7 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from events.filters import NamedModelChoiceFilter
+from events.filters import NamedModelChoiceFilter, SelectedChoicesMixin
 from events.models import Organization
 
 from .models import Article, Language
@@ -19,7 +19,7 @@ def _outlets():
     return Organization.objects.filter(published_articles__in=Article.objects.published()).distinct()
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(SelectedChoicesMixin, django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("Year"), choices=_years, field_name="published_on", lookup_expr="year", empty_label=_("Any")
     )

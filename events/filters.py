@@ -12,8 +12,33 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Event, Occasion, Organization, Person, Venue
 
+# A select offers at most this many records; any other public one is still accepted by slug (people's,
+# venues' and organizations' pages link to their filtered list), and the chosen one is always shown.
+CHOICE_LIMIT = 200
+
+
+class _FirstChoicesIterator(django_filters.fields.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        shown = list(self.queryset[:CHOICE_LIMIT])
+        selected = self.field.selected
+        if selected and all(obj.slug != selected for obj in shown):
+            shown += list(self.queryset.filter(slug=selected)[:1])
+        for obj in shown:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
 
 class _NamedChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = _FirstChoicesIterator
+
+    def __init__(self, *args, selected=None, **kwargs):
+        self.selected = selected
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
         from archive.templatetags.site_tags import tr
 
@@ -29,6 +54,16 @@ class NamedModelChoiceFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("empty_label", _("Any"))
         super().__init__(*args, **kwargs)
+
+
+class SelectedChoicesMixin:
+    """Tell each named choice which slug the request selected, so its select shows it even past the limit."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, NamedModelChoiceFilter):
+                filter_.extra["selected"] = (data or {}).get(name)
 
 
 def _published():
@@ -63,7 +98,7 @@ def _cities():
     return [(value, label or value) for value, label in dict.fromkeys(rows)]
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("Year"), choices=_years, field_name="held_on", lookup_expr="year", empty_label=_("Any")
     )
@@ -90,6 +125,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=lambda request: Person.objects.public(),
         method="filter_person",
     )
+    venue = NamedModelChoiceFilter(label=_("Venue"), queryset=lambda request: Venue.objects.public())
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("held_on", "date"), ("title", "title")),
@@ -99,7 +135,7 @@ class EventFilter(django_filters.FilterSet):
 
     class Meta:
         model = Event
-        fields = ["year", "anniversary", "country", "city", "occasion", "organization", "person"]
+        fields = ["year", "anniversary", "country", "city", "venue", "occasion", "organization", "person"]
 
     def filter_anniversary(self, queryset, name, value):
         return with_anniversary(queryset).filter(anniversary_number=int(value))

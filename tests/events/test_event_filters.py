@@ -84,3 +84,28 @@ def test_a_choice_not_yet_translated_is_labelled_in_the_other_language(client):
     make_participation(make_event(), make_article(), person=person)
     html = client.get("/ru/events/").content.decode()
     assert '<option value="untranslated">Only English (ещё не переведено)</option>' in html
+
+
+def test_a_long_choice_list_is_cut_but_any_public_slug_still_filters_and_shows_as_chosen(client, settings):
+    from events import filters
+    from tests.factories import make_article, make_event, make_participation, make_person
+
+    article = make_article()
+    people = [make_person(slug=f"p-{n:02d}", name_en=f"Name {n:02d}") for n in range(5)]
+    events = [make_event() for _ in people]
+    for person, event in zip(people, events, strict=True):
+        make_participation(event, article, person=person)
+    original = filters.CHOICE_LIMIT
+    filters.CHOICE_LIMIT = 2
+    try:
+        html = client.get("/en/events/").content.decode()
+        assert 'value="p-00"' in html and 'value="p-01"' in html and 'value="p-04"' not in html
+        html = client.get("/en/events/?person=p-04").content.decode()
+        assert '<option value="p-04" selected>Name 04</option>' in html
+        assert listed(client, "/en/events/?person=p-04") == [events[4].slug]
+    finally:
+        filters.CHOICE_LIMIT = original
+
+
+def test_events_filter_by_venue(archive, client):
+    assert set(listed(client, "/en/events/?venue=embassy-of-azerbaijan-in-kazakhstan")) == KAZAKHSTAN_EMBASSY
