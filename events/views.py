@@ -166,7 +166,9 @@ class PersonDetailView(DetailView):
         context["variants"] = name_variants(person)
         context["json_ld"] = person_json_ld(person, self.request)
         context["participations"] = (
-            _participations_in_public_events().filter(person=person).order_by("event__held_on", "event__slug")
+            _participations_in_public_events()
+            .filter(person=person)
+            .order_by("-event__held_on", "event__slug")[: settings.RELATED_LIST_LIMIT]
         )
         context["figures"] = (
             ReportedFigure.objects.published()
@@ -205,11 +207,12 @@ class VenueDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["limit"] = settings.RELATED_LIST_LIMIT
         context["events"] = (
             Event.objects.published()
             .filter(venue=self.object)
             .select_related("occasion", "venue")
-            .order_by("held_on", "slug")
+            .order_by("-held_on", "slug")[: settings.RELATED_LIST_LIMIT]
         )
         return context
 
@@ -241,26 +244,28 @@ class OrganizationDetailView(DetailView):
         org = self.object
         events = Event.objects.published()
         articles = _published_articles()
+        limit = settings.RELATED_LIST_LIMIT
         context.update(
             {
+                "limit": limit,
                 "organized": EventOrganizer.objects.filter(organization=org, event__in=events, article__in=articles)
                 .select_related("event__venue")
-                .order_by("event__held_on", "event__slug"),
+                .order_by("-event__held_on", "event__slug")[:limit],
                 "hosted": events.filter(venue__organization=org)
                 .select_related("venue", "occasion")
-                .order_by("held_on", "slug"),
+                .order_by("-held_on", "slug")[:limit],
                 "participations": _participations_in_public_events()
                 .filter(organization=org)
                 .select_related("person")
-                .order_by("event__held_on", "event__slug", "position"),
+                .order_by("-event__held_on", "event__slug", "position")[:limit],
                 "programme_items": ProgrammeItem.objects.filter(provided_by=org, event__in=events, article__in=articles)
                 .select_related("event")
-                .order_by("event__held_on", "position"),
-                "articles": articles.filter(outlet=org).select_related("outlet"),
-                "variants": name_variants(org),
+                .order_by("-event__held_on", "position")[:limit],
+                "articles": articles.filter(outlet=org).select_related("outlet")[:limit],
                 "citations": SourceCitation.objects.filter(organization=org, article__in=articles)
                 .select_related("article")
-                .order_by("-article__published_on"),
+                .order_by("-article__published_on")[:limit],
+                "variants": name_variants(org),
             }
         )
         return context

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.factories import make_article, make_event, make_person
+from tests.factories import make_article, make_event, make_person, make_venue
 
 pytestmark = pytest.mark.django_db
 
@@ -250,3 +250,14 @@ def test_pages_need_no_inline_script_or_style(archive, client, pattern):
     html = html_of(client, pattern.format(lang="en"))
     assert "<script>" not in html and "<style" not in html and " style=" not in html
     assert not re.search(r"<script(?![^>]*application/ld\+json)", html)
+
+
+def test_long_related_lists_show_the_latest_and_link_to_the_filtered_list(client, settings):
+    settings.RELATED_LIST_LIMIT = 3
+    venue = make_venue(slug="busy-hall")
+    for _ in range(5):
+        make_event(venue=venue)
+    html = html_of(client, "/en/venues/busy-hall/")
+    assert html.count('class="item-title" href="/en/events/') == 3
+    assert "The latest 3 are shown." in html
+    assert 'href="/en/events/?venue=busy-hall"' in html

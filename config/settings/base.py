@@ -110,4 +110,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # The public site: how many rows a list page shows, and how many search results at most.
 PUBLIC_PAGE_SIZE = 20
+# Related lists on a detail page (an outlet's articles, a venue's events) show the latest this many and
+# link to the filtered list for the rest.
+RELATED_LIST_LIMIT = 50
 SEARCH_RESULT_LIMIT = 100
