@@ -6,6 +6,7 @@ visitors; related-item lists apply the same rule (an event page never lists a dr
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
@@ -123,13 +124,39 @@ class EventDetailView(DetailView):
 
 
 class TimelineView(ListView):
-    """Published events by year, each year with the anniversary it marks."""
+    """Published events in date order, under their year, with an index of years and the anniversaries they mark.
+
+    Pages hold TIMELINE_PAGE_SIZE events, so the whole timeline of a small archive is one page and a
+    large one stays light; the index links each year to the page where it starts.
+    """
 
     template_name = "events/timeline.html"
     context_object_name = "events"
+    paginate_by = settings.TIMELINE_PAGE_SIZE
 
     def get_queryset(self):
         return Event.objects.published().select_related("venue", "occasion").order_by("held_on", "slug")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = (
+            Event.objects.published()
+            .annotate(year=ExtractYear("held_on"), occasion_year=ExtractYear("occasion__began_on"))
+            .values("year", "occasion_year")
+            .annotate(count=Count("pk"))
+            .order_by("year", "occasion_year")
+        )
+        years = {}
+        for row in rows:
+            entry = years.setdefault(row["year"], {"year": row["year"], "count": 0, "anniversaries": []})
+            entry["count"] += row["count"]
+            entry["anniversaries"].append(row["year"] - row["occasion_year"])
+        before = 0
+        for entry in years.values():
+            entry["page"] = before // self.paginate_by + 1
+            before += entry["count"]
+        context["years"] = list(years.values())
+        return context
 
 
 class PersonListView(ListView):

@@ -173,6 +173,23 @@ def test_timeline_groups_events_by_year_with_the_anniversary(archive, client):
     years = re.findall(r'<h2 id="year-(\d{4})">', html)
     assert years == ["2024", "2025", "2026"]
     assert "32-я годовщина" in html and "34-я годовщина" in html
+    assert 'href="#year-2025">2025</a>' in html  # the index of years
+    assert "4 мероприятия" in html  # 2025
+
+
+def test_a_long_timeline_is_paged_and_its_index_links_each_year_to_its_page(archive, client, settings):
+    import events.views
+
+    settings.TIMELINE_PAGE_SIZE = 2
+    events.views.TimelineView.paginate_by = 2
+    try:
+        html = html_of(client, "/en/timeline/")
+        assert re.findall(r'<h2 id="year-(\d{4})">', html) == ["2024", "2025"]
+        assert 'href="?page=2#year-2025"' not in html and 'href="#year-2025"' in html
+        assert 'href="?page=3#year-2026"' in html
+        assert re.findall(r'<h2 id="year-(\d{4})">', html_of(client, "/en/timeline/?page=3")) == ["2025", "2026"]
+    finally:
+        events.views.TimelineView.paginate_by = settings.TIMELINE_PAGE_SIZE
 
 
 def json_ld(html):

@@ -113,4 +113,5 @@ PUBLIC_PAGE_SIZE = 20
 # Related lists on a detail page (an outlet's articles, a venue's events) show the latest this many and
 # link to the filtered list for the rest.
 RELATED_LIST_LIMIT = 50
+TIMELINE_PAGE_SIZE = 200
 SEARCH_RESULT_LIMIT = 100
