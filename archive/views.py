@@ -3,9 +3,11 @@
 Only `published()` content (and `public()` people, venues and organizations) reaches visitors.
 """
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -124,48 +126,75 @@ class ArticleDetailView(DetailView):
         return context
 
 
-def _kinds_with_published_figures():
-    """Kinds of figure that published articles give, each with `published_figures`, lowest value first."""
-    figures = _figures_with_public_events().order_by("value", "article__published_on", "article", "position")
-    return (
-        FigureKind.objects.filter(figures__in=ReportedFigure.objects.published())
-        .distinct()
-        .prefetch_related(Prefetch("figures", queryset=figures, to_attr="published_figures"))
+FIGURES_PER_KIND = 5
+FIGURES_PER_PAGE = 50
+
+
+def _figure_order(queryset):
+    return queryset.order_by("value", "article__published_on", "article", "position")
+
+
+def _value_counts(**filters):
+    """{kind id: [(value, number of reports), …]}: which values published reports give, lowest first.
+
+    A summary of agreement and difference only; every report stays listed on its own row.
+    """
+    rows = (
+        ReportedFigure.objects.published()
+        .filter(**filters)
+        .values("kind", "value")
+        .annotate(reports=Count("pk"))
+        .order_by("kind", "value")
     )
+    counts = defaultdict(list)
+    for row in rows:
+        counts[row["kind"]].append((row["value"], row["reports"]))
+    return counts
 
 
-def _note_distinct_values(kind):
-    """The different values the reports give, so a page can say whether they agree; never a merged number."""
-    kind.distinct_values = sorted({figure.value for figure in kind.published_figures})
+def _note_values(kind, counts):
+    kind.value_counts = counts.get(kind.pk, [])
+    kind.report_count = sum(reports for _value, reports in kind.value_counts)
     return kind
 
 
 class FigureListView(ListView):
-    """Every kind of figure with every published source's value side by side; never merged."""
+    """Every kind of figure: the values published reports give and the first reports, side by side; never merged."""
 
     template_name = "archive/figure_list.html"
     context_object_name = "kinds"
 
     def get_queryset(self):
-        return _kinds_with_published_figures()
+        first = _figure_order(_figures_with_public_events())[:FIGURES_PER_KIND]
+        return (
+            FigureKind.objects.filter(figures__in=ReportedFigure.objects.published())
+            .distinct()
+            .prefetch_related(Prefetch("figures", queryset=first, to_attr="published_figures"))
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["kinds"] = [_note_distinct_values(kind) for kind in context["kinds"]]
+        counts = _value_counts()
+        context["kinds"] = [_note_values(kind, counts) for kind in context["kinds"]]
         return context
 
 
 class FigureKindDetailView(DetailView):
-    """One kind of figure: every published report of it, where they agree and where they differ."""
+    """One kind of figure: every published report of it, paged, and where they agree and where they differ."""
 
     template_name = "archive/figure_kind_detail.html"
     context_object_name = "kind"
 
     def get_queryset(self):
-        return _kinds_with_published_figures()
+        return FigureKind.objects.filter(figures__in=ReportedFigure.objects.published()).distinct()
 
-    def get_object(self, queryset=None):
-        return _note_distinct_values(super().get_object(queryset))
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kind = _note_values(self.object, _value_counts(kind=self.object))
+        figures = _figure_order(_figures_with_public_events().filter(kind=kind))
+        page = Paginator(figures, FIGURES_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update({"page_obj": page, "figures": page.object_list})
+        return context
 
 
 def search(request):

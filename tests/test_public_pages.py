@@ -143,6 +143,23 @@ def test_figures_page_shows_disagreeing_reports_side_by_side(archive, client):
     assert "All 5 reports give 613." in killed
 
 
+def test_figure_pages_show_the_first_reports_and_page_through_the_rest(client, monkeypatch):
+    from archive import views
+    from tests.factories import make_figure, make_figure_kind
+
+    monkeypatch.setattr(views, "FIGURES_PER_KIND", 2)
+    monkeypatch.setattr(views, "FIGURES_PER_PAGE", 3)
+    kind = make_figure_kind(slug="counted")
+    for value in (10, 10, 12, 14):
+        make_figure(make_article(), kind=kind, value=value)
+    html = html_of(client, "/en/figures/")
+    assert "Reports differ:</strong> 10 (2 reports); 12 (1 report); 14 (1 report)" in html
+    assert "2 of 4 reports shown." in html
+    kind_page = html_of(client, "/en/figures/counted/")
+    assert kind_page.count('<td class="value"') == 3 and 'href="?page=2"' in kind_page
+    assert html_of(client, "/en/figures/counted/?page=2").count('<td class="value"') == 1
+
+
 def test_figure_values_are_formatted_for_the_language(archive, client):
     assert "170,000,000" in html_of(client, "/en/figures/property-damage/")
     assert "170\xa0000\xa0000" in html_of(client, "/ru/figures/property-damage/")
