@@ -12,6 +12,8 @@ class _Bilingual(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # URLs per sitemap page (both languages count); well under the protocol's 50,000 and 50 MB.
+    limit = 5000
 
 
 class SectionSitemap(_Bilingual):

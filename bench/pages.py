@@ -42,7 +42,8 @@ PAGES = [
     ("search (en word)", "/{lang}/search/?q=commemorations"),
     ("search (ru word)", "/{lang}/search/?q=Ходжалинский"),
     ("feed (RSS)", "/{lang}/feeds/articles/rss/"),
-    ("sitemap", "/sitemap.xml"),
+    ("sitemap index", "/sitemap.xml"),
+    ("sitemap section", "/sitemap-articles.xml"),
 ]
 
 

@@ -1,12 +1,12 @@
 """Root URL configuration: the admin, and the public site under a language prefix.
 
 Outside the prefix: `/` (sends a visitor to the language their browser prefers), `/sitemap.xml`
-with language alternates, and `/robots.txt`.
+(an index of per-section sitemaps with language alternates), and `/robots.txt`.
 """
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from archive import views as archive_views
@@ -15,7 +15,14 @@ from archive.sitemaps import SITEMAPS
 urlpatterns = [
     path("", archive_views.language_redirect, name="language_redirect"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", archive_views.robots_txt, name="robots_txt"),
 ]
 

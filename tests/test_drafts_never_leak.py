@@ -16,6 +16,7 @@ from tests.factories import (
     make_person,
     make_report,
 )
+from tests.test_feeds_and_sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -104,10 +105,11 @@ def test_hidden_items_are_absent_from_feeds_sitemap_and_search(client, secret):
         "/ru/feeds/articles/atom/",
         "/en/feeds/events/rss/",
         "/ru/feeds/events/atom/",
-        "/sitemap.xml",
     ):
         html = body(client, url)
         assert "secret" not in html.lower(), url
+    sitemap = sitemap_text(client)
+    assert "public-article" in sitemap and "secret" not in sitemap.lower()
     assert "secret-" not in body(client, "/en/search/?q=secret")
 
 

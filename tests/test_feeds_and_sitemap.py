@@ -22,8 +22,18 @@ def test_feeds_exist_in_each_language(archive, client, language, url, marker):
         assert "Victims of the Khojaly tragedy commemorated" in body
 
 
+def sitemap_text(client):
+    """The sitemap index and every section it lists, as one text."""
+    import re
+
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[\w]+\.xml(?:\?p=\d+)?)</loc>", index)
+    assert sections
+    return index + "".join(client.get(section).content.decode() for section in sections)
+
+
 def test_sitemap_lists_every_public_page_with_language_alternates(archive, client):
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
     assert "<loc>http://testserver/en/events/embassy-in-kazakhstan-2025/</loc>" in body
     assert "<loc>http://testserver/ru/events/embassy-in-kazakhstan-2025/</loc>" in body
     assert 'hreflang="ru" href="http://testserver/ru/articles/report-2026-02-26-embassy-in-kazakhstan/"' in body
@@ -52,3 +62,12 @@ def test_an_untranslated_title_in_a_feed_is_marked(client):
     make_event(title_en="English only", title_ru="")
     body = client.get("/ru/feeds/events/rss/").content.decode()
     assert "English only (ещё не переведено)" in body
+
+
+def test_sitemap_sections_are_paged(archive, client, monkeypatch):
+    from archive.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 4)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-articles.xml</loc>" in index and "/sitemap-articles.xml?p=3</loc>" in index
+    assert client.get("/sitemap-articles.xml?p=3").content.decode().count("<url>") == 2

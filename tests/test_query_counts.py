@@ -195,5 +195,12 @@ def test_search_query_count_is_steady(client):
 
 
 def test_home_feeds_and_sitemap_query_counts_are_steady(client):
-    for url in ("/en/", "/en/feeds/articles/rss/", "/ru/feeds/events/atom/", "/sitemap.xml"):
+    for url in (
+        "/en/",
+        "/en/feeds/articles/rss/",
+        "/ru/feeds/events/atom/",
+        "/sitemap.xml",
+        "/sitemap-articles.xml",
+        "/sitemap-people.xml",
+    ):
         assert_steady(client, url, lambda _: make_participation(*_event_with_report()))
