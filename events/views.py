@@ -5,8 +5,8 @@ visitors; related-item lists apply the same rule (an event page never lists a dr
 """
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
@@ -28,6 +28,12 @@ from .models import (
 
 def _published_articles():
     return Article.objects.published()
+
+
+def _count_of(queryset, field):
+    """How many rows of `queryset` point at each listed row, as a subquery computed only for the rows of a page."""
+    rows = queryset.order_by().filter(**{field: OuterRef("pk")}).values(field).annotate(count=Count("pk"))
+    return Coalesce(Subquery(rows.values("count")), 0)
 
 
 def name_variants(obj):
@@ -168,7 +174,7 @@ class PersonListView(ListView):
 
     def get_queryset(self):
         return Person.objects.public().annotate(
-            appearances=Count("participations", filter=Q(participations__event__in=Event.objects.published()))
+            appearances=_count_of(Participation.objects.filter(event__in=Event.objects.published()), "person")
         )
 
 
@@ -218,7 +224,7 @@ class VenueListView(ListView):
         return (
             Venue.objects.public()
             .select_related("organization")
-            .annotate(event_count=Count("events", filter=Q(events__in=Event.objects.published())))
+            .annotate(event_count=_count_of(Event.objects.published(), "venue"))
             .order_by("country_code", "name")
         )
 

@@ -295,3 +295,12 @@ def test_long_related_lists_show_the_latest_and_link_to_the_filtered_list(client
     assert html.count('class="item-title" href="/en/events/') == 3
     assert "The latest 3 are shown." in html
     assert 'href="/en/events/?venue=busy-hall"' in html
+
+
+def test_people_and_venue_lists_count_public_appearances_and_events(archive, client):
+    people = html_of(client, "/en/people/")
+    entry = people.split('href="/en/people/aghalar-atamoghlanov/"')[1].split("</li>")[0]
+    assert "2 appearances" in entry
+    venues = html_of(client, "/ru/venues/")
+    entry = venues.split('href="/ru/venues/embassy-of-azerbaijan-in-kazakhstan/"')[1].split("</li>")[0]
+    assert "2 мероприятия" in entry
