@@ -56,8 +56,8 @@ def secret(request):
     make_participation(public_event, public_article, person=speaker)
     make_participation(event, public_article, person=speaker)
     kind = make_figure_kind(slug="secret-kind")
-    make_figure(article, kind=kind, value=999, stated_by=speaker)
-    make_figure(public_article, value=111, stated_by=speaker, event=event)
+    make_figure(article, kind=kind, value=999, passage="Secret figure", stated_by=speaker)
+    make_figure(public_article, value=111, passage="Public figure", stated_by=speaker, event=event)
     secret_person = make_person(slug="secret-person", name_en="Secret person")
     make_participation(event, public_article, person=secret_person)
     return {"article": article, "event": event}
@@ -78,7 +78,7 @@ def test_hidden_items_are_absent_from_lists_home_and_timeline(client, secret):
 def test_related_lists_never_show_hidden_items(client, secret):
     event_page = body(client, "/en/events/public-event/")
     assert "Public article" in event_page
-    assert "secret-article" not in event_page and "999" not in event_page
+    assert "secret-article" not in event_page and "Secret figure" not in event_page
     person_page = body(client, "/en/people/speaker/")
     assert "public-event" in person_page
     assert "secret-event" not in person_page and "Secret" not in person_page
@@ -95,7 +95,7 @@ def test_people_venues_and_organizations_only_in_hidden_items_are_404(client, se
 def test_figures_of_hidden_articles_are_absent_from_figure_pages(client, secret):
     assert ReportedFigure.objects.filter(value=999).exists()
     html = body(client, "/en/figures/")
-    assert "999" not in html and "111" in html
+    assert "Secret figure" not in html and "Public figure" in html
     assert client.get("/en/figures/secret-kind/").status_code == 404
 
 
