@@ -1,16 +1,31 @@
 """Template context every public page needs: the same page in each language, and its canonical address."""
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 
 
+def public_path(request):
+    """The page's public address: the path of the view it resolved to.
+
+    The same as request.path for a visitor; for a staff preview served under the admin, which sets
+    `request.resolver_match` to the public page's, it is the address the page will have in public.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match and match.view_name:
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            pass
+    return request.path
+
+
 def site(request):
     """Language alternates and the canonical URL of the current page; no database queries."""
     current = get_language()
-    path = request.path
+    path = public_path(request)
     query = request.META.get("QUERY_STRING", "")
     alternates = []
     for code, _name in settings.LANGUAGES:

@@ -21,6 +21,7 @@ from django_filters.views import FilterView
 from events.models import Event, EventReport, Occasion, Participation
 
 from . import search as site_search
+from .context_processors import public_path
 from .filters import ArticleFilter
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
 
@@ -69,7 +70,7 @@ def article_json_ld(article, request):
         "@type": "NewsArticle",
         "headline": getattr(article, f"title_{language}") or article.original_title or article.title_en,
         "inLanguage": language,
-        "url": request.build_absolute_uri(request.path),
+        "url": request.build_absolute_uri(public_path(request)),
         "datePublished": iso_partial_date(article.published_on, article.published_on_precision),
         "isAccessibleForFree": True,
     }
@@ -79,7 +80,7 @@ def article_json_ld(article, request):
         data["translationOfWork"] = {
             "@type": "NewsArticle",
             "inLanguage": article.original_language,
-            "url": request.build_absolute_uri(translate_url(request.path, article.original_language)),
+            "url": request.build_absolute_uri(translate_url(public_path(request), article.original_language)),
         }
     return data
 
@@ -107,7 +108,7 @@ class ArticleDetailView(DetailView):
                 "mentions": mentions,
                 "date_conflict": not all(m.agrees for m in mentions),
                 "is_translation": article.is_translation_in(language),
-                "original_url": translate_url(self.request.path, article.original_language),
+                "original_url": translate_url(public_path(self.request), article.original_language),
                 "citations": SourceCitation.objects.filter(article=article).select_related("organization"),
                 "reports": EventReport.objects.filter(article=article, event__in=published_events).select_related(
                     "event__venue", "event__occasion"

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from archive.context_processors import public_path
 from archive.models import Article, ReportedFigure
 
 from .filters import EventFilter
@@ -60,7 +61,7 @@ def event_json_ld(event, request):
         "eventStatus": "https://schema.org/EventScheduled",
         "location": {"@type": "Place", "name": venue.name or venue.name_en, "address": address},
         "inLanguage": get_language(),
-        "url": request.build_absolute_uri(request.path),
+        "url": request.build_absolute_uri(public_path(request)),
     }
 
 
@@ -70,7 +71,7 @@ def person_json_ld(person, request):
         "@context": "https://schema.org",
         "@type": "Person",
         "name": person.name or person.name_en or person.name_ru,
-        "url": request.build_absolute_uri(request.path),
+        "url": request.build_absolute_uri(public_path(request)),
     }
     other_names = [n for n in (person.name_en, person.name_ru, *name_variants(person)) if n and n != data["name"]]
     if other_names:

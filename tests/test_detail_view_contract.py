@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory
+from django.urls import resolve
 from django.utils import translation
 
 from archive.models import Article
@@ -23,8 +24,11 @@ class EventPreview(EventDetailView):
         return Event.objects.all()
 
 
-def render(view, slug):
+def render(view, slug, public_url=None):
     request = RequestFactory().get(f"/en/x/{slug}/")
+    if public_url:
+        # What the admin's preview does: the page sees the public URL it will have.
+        request.resolver_match = resolve(public_url)
     with translation.override("en"):
         response = view.as_view()(request, slug=slug)
         response.render()
@@ -48,3 +52,11 @@ def test_a_subclass_can_preview_a_draft_event_but_its_lists_stay_public_only(cli
     html = render(EventPreview, "draft-event")
     assert "Draft event" in html and "public-report" in html
     assert "hidden-report" not in html
+
+
+def test_a_preview_links_to_the_public_addresses_the_page_will_have():
+    make_article(slug="draft-report", status="draft", original_language="ru")
+    html = render(ArticlePreview, "draft-report", public_url="/en/articles/draft-report/")
+    assert '<link rel="canonical" href="http://testserver/en/articles/draft-report/">' in html
+    assert 'href="/ru/articles/draft-report/" hreflang="ru"' in html  # the original-language version
+    assert "/en/x/" not in html
