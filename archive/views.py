@@ -1,20 +1,88 @@
-"""Public pages of the archive. Only `published()` content reaches visitors."""
+"""Public pages of the archive: home, articles, figures as reported, search, and site-wide responses.
 
+Only `published()` content (and `public()` people, venues and organizations) reaches visitors.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.views.generic import DetailView
+from django.template import loader
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
 
-from events.models import Event
+from events.models import Event, EventReport, Occasion, Participation
 
-from .models import Article
+from . import search as site_search
+from .context_processors import public_path
+from .filters import ArticleFilter
+from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
 
 
 def home(request):
-    """What the archive is, with its latest published events and articles."""
+    """What the archive is, its latest published events and articles, and the occasions commemorated."""
+    published_events = Event.objects.published()
     context = {
-        "events": Event.objects.published().select_related("venue", "occasion")[:5],
+        "events": published_events.select_related("venue", "occasion")[:5],
         "articles": Article.objects.published().select_related("outlet")[:5],
+        "occasions": Occasion.objects.filter(events__in=published_events).distinct(),
     }
     return render(request, "archive/home.html", context)
+
+
+class ArticleListView(FilterView):
+    """Published articles, filtered by year, outlet and language of the original."""
+
+    filterset_class = ArticleFilter
+    template_name = "archive/article_list.html"
+    context_object_name = "articles"
+    paginate_by = settings.PUBLIC_PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("outlet")
+
+
+def _published_figures():
+    return ReportedFigure.objects.published().select_related("article__outlet", "kind", "stated_by")
+
+
+def _figures_with_public_events():
+    """Figures of published articles, with the event they were stated at only when that event is public."""
+    return _published_figures().prefetch_related(
+        Prefetch("event", queryset=Event.objects.published().select_related("venue"))
+    )
+
+
+def article_json_ld(article, request):
+    """schema.org NewsArticle: the page's language, the original's, and the date only as precisely as known."""
+    from .templatetags.site_tags import iso_partial_date
+
+    language = translation.get_language()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": getattr(article, f"title_{language}") or article.original_title or article.title_en,
+        "inLanguage": language,
+        "url": request.build_absolute_uri(public_path(request)),
+        "datePublished": iso_partial_date(article.published_on, article.published_on_precision),
+        "isAccessibleForFree": True,
+    }
+    if article.outlet:
+        data["publisher"] = {"@type": "Organization", "name": article.outlet.name or article.outlet.name_en}
+    if article.is_translation_in(language):
+        data["translationOfWork"] = {
+            "@type": "NewsArticle",
+            "inLanguage": article.original_language,
+            "url": request.build_absolute_uri(translate_url(public_path(request), article.original_language)),
+        }
+    return data
 
 
 class ArticleDetailView(DetailView):
@@ -25,3 +93,155 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.published().select_related("outlet")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        language = translation.get_language()
+        published_events = Event.objects.published()
+        mentions = list(AnniversaryMention.objects.filter(article=article).select_related("occasion"))
+        for mention in mentions:
+            mention.agrees = mention.agrees_with_year(article.published_on)
+        context.update(
+            {
+                "json_ld": article_json_ld(article, self.request),
+                "mentions": mentions,
+                "date_conflict": not all(m.agrees for m in mentions),
+                "is_translation": article.is_translation_in(language),
+                "original_url": translate_url(public_path(self.request), article.original_language),
+                "citations": SourceCitation.objects.filter(article=article).select_related("organization"),
+                "reports": EventReport.objects.filter(article=article, event__in=published_events).select_related(
+                    "event__venue", "event__occasion"
+                ),
+                "participations": Participation.objects.filter(article=article, event__in=published_events)
+                .select_related("person", "organization", "event")
+                .order_by("event__held_on", "event", "position"),
+                # The article itself passed get_queryset (a staff preview may show an unpublished one);
+                # its own figures come with it, the events they were stated at only when published.
+                "figures": ReportedFigure.objects.filter(article=article)
+                .select_related("article__outlet", "kind", "stated_by")
+                .prefetch_related(Prefetch("event", queryset=Event.objects.published().select_related("venue")))
+                .order_by("position"),
+            }
+        )
+        return context
+
+
+FIGURES_PER_KIND = 5
+FIGURES_PER_PAGE = 50
+
+
+def _figure_order(queryset):
+    return queryset.order_by("value", "article__published_on", "article", "position")
+
+
+def _value_counts(**filters):
+    """{kind id: [(value, number of reports), …]}: which values published reports give, lowest first.
+
+    A summary of agreement and difference only; every report stays listed on its own row.
+    """
+    rows = (
+        ReportedFigure.objects.published()
+        .filter(**filters)
+        .values("kind", "value")
+        .annotate(reports=Count("pk"))
+        .order_by("kind", "value")
+    )
+    counts = defaultdict(list)
+    for row in rows:
+        counts[row["kind"]].append((row["value"], row["reports"]))
+    return counts
+
+
+def _note_values(kind, counts):
+    kind.value_counts = counts.get(kind.pk, [])
+    kind.report_count = sum(reports for _value, reports in kind.value_counts)
+    return kind
+
+
+class FigureListView(ListView):
+    """Every kind of figure: the values published reports give and the first reports, side by side; never merged."""
+
+    template_name = "archive/figure_list.html"
+    context_object_name = "kinds"
+
+    def get_queryset(self):
+        first = _figure_order(_figures_with_public_events())[:FIGURES_PER_KIND]
+        return (
+            FigureKind.objects.filter(figures__in=ReportedFigure.objects.published())
+            .distinct()
+            .prefetch_related(Prefetch("figures", queryset=first, to_attr="published_figures"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = _value_counts()
+        context["kinds"] = [_note_values(kind, counts) for kind in context["kinds"]]
+        return context
+
+
+class FigureKindDetailView(DetailView):
+    """One kind of figure: every published report of it, paged, and where they agree and where they differ."""
+
+    template_name = "archive/figure_kind_detail.html"
+    context_object_name = "kind"
+
+    def get_queryset(self):
+        return FigureKind.objects.filter(figures__in=ReportedFigure.objects.published()).distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kind = _note_values(self.object, _value_counts(kind=self.object))
+        figures = _figure_order(_figures_with_public_events().filter(kind=kind))
+        page = Paginator(figures, FIGURES_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update({"page_obj": page, "figures": page.object_list})
+        return context
+
+
+def search(request):
+    """Search both languages at once; results paginated, matching words highlighted."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = site_search.search(query, translation.get_language()) if query else []
+    page = Paginator(results, settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "query": query,
+        "terms": site_search.query_terms(query),
+        "page_obj": page,
+        "results": page.object_list,
+        "result_count": len(results),
+        "result_limit": settings.SEARCH_RESULT_LIMIT,
+    }
+    return render(request, "archive/search.html", context)
+
+
+def language_redirect(request):
+    """`/` sends a visitor to the home page in the language their browser prefers (English otherwise)."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = HttpResponseRedirect(reverse("archive:home"))
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def robots_txt(request):
+    """Crawlers may read everything public; not the admin or search results. Points to the sitemap."""
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    disallowed = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            disallowed += [reverse("admin:index"), reverse("archive:search")]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), "", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    """A friendly 404 in the language of the address asked for."""
+    return render(request, "404.html", {"requested_path": request.path}, status=404)
+
+
+@requires_csrf_token
+def server_error(request):
+    """A friendly 500 that needs neither the database nor the request context to render."""
+    template = loader.get_template("500.html")
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return HttpResponse(template.render({"LANGUAGE_CODE": language}), status=500)

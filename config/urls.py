@@ -1,23 +1,43 @@
-"""Root URL configuration: the health endpoint, the admin, and the public site under a language prefix."""
+"""Root URL configuration: the health endpoint, the admin, and the public site under a language prefix.
+
+Outside the prefix: `/` (sends a visitor to the language their browser prefers), `/sitemap.xml`
+(an index of per-section sitemaps with language alternates), and `/robots.txt`.
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from archive import views as archive_views
+from archive.sitemaps import SITEMAPS
 from config.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("", archive_views.language_redirect, name="language_redirect"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", archive_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("archive.urls")),
-    path("events/", include("events.urls")),
+    path("", include("events.urls")),
 )
 
 # Uploaded media are served by Django only in development (static() is a no-op when DEBUG is off).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "archive.views.page_not_found"
+handler500 = "archive.views.server_error"

@@ -1,8 +1,96 @@
-"""Public pages for events. Only `published()` events reach visitors."""
+"""Public pages for events, the timeline, people, venues and organizations.
 
-from django.views.generic import DetailView
+Only `published()` events and articles, and `public()` people, venues and organizations, reach
+visitors; related-item lists apply the same rule (an event page never lists a draft article).
+"""
 
-from .models import Event
+from django.conf import settings
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from archive.context_processors import public_path
+from archive.models import Article, ReportedFigure
+
+from .filters import EventFilter
+from .models import (
+    Event,
+    EventOrganizer,
+    EventReport,
+    Organization,
+    Participation,
+    Person,
+    ProgrammeItem,
+    Venue,
+)
+
+
+def _published_articles():
+    return Article.objects.published()
+
+
+def _count_of(queryset, field):
+    """How many rows of `queryset` point at each listed row, as a subquery computed only for the rows of a page."""
+    rows = queryset.order_by().filter(**{field: OuterRef("pk")}).values(field).annotate(count=Count("pk"))
+    return Coalesce(Subquery(rows.values("count")), 0)
+
+
+def name_variants(obj):
+    """The other spellings a record keeps, one per line, as a list."""
+    return [line.strip() for line in obj.name_variants.splitlines() if line.strip()]
+
+
+def event_json_ld(event, request):
+    """schema.org Event, its date no more precise than known, and the place as reported."""
+    from archive.templatetags.site_tags import iso_partial_date
+
+    venue = event.venue
+    address = {"@type": "PostalAddress", "addressCountry": venue.country_code}
+    if venue.city:
+        address["addressLocality"] = venue.city
+    if venue.region:
+        address["addressRegion"] = venue.region
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title or event.title_en or event.title_ru,
+        "description": event.description or event.description_en or event.description_ru,
+        "startDate": iso_partial_date(event.held_on, event.held_on_precision),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {"@type": "Place", "name": venue.name or venue.name_en, "address": address},
+        "inLanguage": get_language(),
+        "url": request.build_absolute_uri(public_path(request)),
+    }
+
+
+def person_json_ld(person, request):
+    """schema.org Person with the spellings the reports use."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.name or person.name_en or person.name_ru,
+        "url": request.build_absolute_uri(public_path(request)),
+    }
+    other_names = [n for n in (person.name_en, person.name_ru, *name_variants(person)) if n and n != data["name"]]
+    if other_names:
+        data["alternateName"] = other_names
+    if person.description:
+        data["description"] = person.description
+    return data
+
+
+class EventListView(FilterView):
+    """Published events with filters (year, anniversary, country, city, occasion, organization, person)."""
+
+    filterset_class = EventFilter
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    paginate_by = settings.PUBLIC_PAGE_SIZE
+
+    def get_queryset(self):
+        return Event.objects.published().select_related("venue", "occasion")
 
 
 class EventDetailView(DetailView):
@@ -12,4 +100,206 @@ class EventDetailView(DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.published().select_related("venue", "occasion")
+        return Event.objects.published().select_related("venue__organization", "occasion")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        articles = _published_articles()
+        reports = EventReport.objects.filter(event=event, article__in=articles).select_related("article__outlet")
+        context.update(
+            {
+                "json_ld": event_json_ld(event, self.request),
+                "reports": reports,
+                "organizers": EventOrganizer.objects.filter(event=event, article__in=articles).select_related(
+                    "organization", "article"
+                ),
+                "programme": ProgrammeItem.objects.filter(event=event, article__in=articles).select_related(
+                    "provided_by", "article"
+                ),
+                "participations": Participation.objects.filter(event=event, article__in=articles).select_related(
+                    "person", "organization", "article"
+                ),
+                "figures": ReportedFigure.objects.published()
+                .filter(article__event_reports__event=event)
+                .select_related("kind", "article__outlet", "stated_by")
+                .prefetch_related(Prefetch("event", queryset=Event.objects.published()))
+                .order_by("kind__position", "kind", "value", "article__published_on", "position"),
+            }
+        )
+        return context
+
+
+class TimelineView(ListView):
+    """Published events in date order, under their year, with an index of years and the anniversaries they mark.
+
+    Pages hold TIMELINE_PAGE_SIZE events, so the whole timeline of a small archive is one page and a
+    large one stays light; the index links each year to the page where it starts.
+    """
+
+    template_name = "events/timeline.html"
+    context_object_name = "events"
+    paginate_by = settings.TIMELINE_PAGE_SIZE
+
+    def get_queryset(self):
+        return Event.objects.published().select_related("venue", "occasion").order_by("held_on", "slug")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = (
+            Event.objects.published()
+            .annotate(year=ExtractYear("held_on"), occasion_year=ExtractYear("occasion__began_on"))
+            .values("year", "occasion_year")
+            .annotate(count=Count("pk"))
+            .order_by("year", "occasion_year")
+        )
+        years = {}
+        for row in rows:
+            entry = years.setdefault(row["year"], {"year": row["year"], "count": 0, "anniversaries": []})
+            entry["count"] += row["count"]
+            entry["anniversaries"].append(row["year"] - row["occasion_year"])
+        before = 0
+        for entry in years.values():
+            entry["page"] = before // self.paginate_by + 1
+            before += entry["count"]
+        context["years"] = list(years.values())
+        return context
+
+
+class PersonListView(ListView):
+    """People who appear in published events or published figures."""
+
+    template_name = "events/person_list.html"
+    context_object_name = "people"
+    paginate_by = settings.PUBLIC_PAGE_SIZE * 5
+
+    def get_queryset(self):
+        return Person.objects.public().annotate(
+            appearances=_count_of(Participation.objects.filter(event__in=Event.objects.published()), "person")
+        )
+
+
+def _participations_in_public_events():
+    return Participation.objects.filter(
+        event__in=Event.objects.published(), article__in=_published_articles()
+    ).select_related("event__venue", "event__occasion", "organization", "article")
+
+
+class PersonDetailView(DetailView):
+    """Every appearance of one person across events and years, and every figure they are reported to have given."""
+
+    template_name = "events/person_detail.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return Person.objects.public()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        context["variants"] = name_variants(person)
+        context["json_ld"] = person_json_ld(person, self.request)
+        context["participations"] = (
+            _participations_in_public_events()
+            .filter(person=person)
+            .order_by("-event__held_on", "event__slug")[: settings.RELATED_LIST_LIMIT]
+        )
+        context["figures"] = (
+            ReportedFigure.objects.published()
+            .filter(stated_by=person)
+            .select_related("kind", "article__outlet", "stated_by")
+            .prefetch_related(Prefetch("event", queryset=Event.objects.published()))
+            .order_by("kind__position", "article__published_on", "position")
+        )
+        return context
+
+
+class VenueListView(ListView):
+    """Venues of published events, by country."""
+
+    template_name = "events/venue_list.html"
+    context_object_name = "venues"
+    paginate_by = settings.PUBLIC_PAGE_SIZE * 5
+
+    def get_queryset(self):
+        return (
+            Venue.objects.public()
+            .select_related("organization")
+            .annotate(event_count=_count_of(Event.objects.published(), "venue"))
+            .order_by("country_code", "name")
+        )
+
+
+class VenueDetailView(DetailView):
+    """Every published event held at one venue."""
+
+    template_name = "events/venue_detail.html"
+    context_object_name = "venue"
+
+    def get_queryset(self):
+        return Venue.objects.public().select_related("organization")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["limit"] = settings.RELATED_LIST_LIMIT
+        context["events"] = (
+            Event.objects.published()
+            .filter(venue=self.object)
+            .select_related("occasion", "venue")
+            .order_by("-held_on", "slug")[: settings.RELATED_LIST_LIMIT]
+        )
+        return context
+
+
+class OrganizationListView(ListView):
+    """Organizations named by published events or articles, grouped by kind."""
+
+    template_name = "events/organization_list.html"
+    context_object_name = "organizations"
+    paginate_by = settings.PUBLIC_PAGE_SIZE * 5
+
+    def get_queryset(self):
+        return Organization.objects.public().order_by("kind", "name")
+
+
+class OrganizationDetailView(DetailView):
+    """Everything one organization did across events and years: organised, hosted, spoke, published, was cited."""
+
+    template_name = "events/organization_detail.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        return Organization.objects.public()
+
+    def get_context_data(self, **kwargs):
+        from archive.models import SourceCitation
+
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        events = Event.objects.published()
+        articles = _published_articles()
+        limit = settings.RELATED_LIST_LIMIT
+        context.update(
+            {
+                "limit": limit,
+                "organized": EventOrganizer.objects.filter(organization=org, event__in=events, article__in=articles)
+                .select_related("event__venue")
+                .order_by("-event__held_on", "event__slug")[:limit],
+                "hosted": events.filter(venue__organization=org)
+                .select_related("venue", "occasion")
+                .order_by("-held_on", "slug")[:limit],
+                "participations": _participations_in_public_events()
+                .filter(organization=org)
+                .select_related("person")
+                .order_by("-event__held_on", "event__slug", "position")[:limit],
+                "programme_items": ProgrammeItem.objects.filter(provided_by=org, event__in=events, article__in=articles)
+                .select_related("event")
+                .order_by("-event__held_on", "position")[:limit],
+                "articles": articles.filter(outlet=org).select_related("outlet")[:limit],
+                "citations": SourceCitation.objects.filter(organization=org, article__in=articles)
+                .select_related("article")
+                .order_by("-article__published_on")[:limit],
+                "variants": name_variants(org),
+            }
+        )
+        return context

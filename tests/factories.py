@@ -3,9 +3,9 @@
 import datetime
 import itertools
 
-from archive.models import Article
+from archive.models import Article, FigureKind, ReportedFigure
 from archive.publishing import Status
-from events.models import Event, Occasion, Venue
+from events.models import Event, EventReport, Occasion, Organization, Participation, Person, Venue
 
 _counter = itertools.count(1)
 
@@ -121,3 +121,66 @@ def make_user(role=None, username=None, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_organization(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"organization-{n}",
+        "name_en": f"Organization {n}",
+        "name_ru": f"Организация {n}",
+        "kind": Organization.Kind.PUBLIC_ORGANIZATION,
+    }
+    return Organization.objects.create(**{**defaults, **fields})
+
+
+def make_person(**fields):
+    n = next(_counter)
+    defaults = {"slug": f"person-{n}", "name_en": f"Person {n}", "name_ru": f"Персона {n}"}
+    return Person.objects.create(**{**defaults, **fields})
+
+
+def make_participation(event, article, **fields):
+    n = next(_counter)
+    defaults = {
+        "event": event,
+        "article": article,
+        "position": n,
+        "person": fields.pop("person", None) or make_person(),
+        "role": Participation.Role.SPEAKER,
+        "title_en": "Ambassador",
+        "title_ru": "Посол",
+        "summary_en": "According to the report, spoke.",
+        "summary_ru": "Согласно сообщению, выступил.",
+        "passage": f"Speaker {n} spoke.",
+    }
+    return Participation.objects.create(**{**defaults, **fields})
+
+
+def make_report(event, article, **fields):
+    defaults = {"event": event, "article": article, "passage": "An event was held."}
+    return EventReport.objects.create(**{**defaults, **fields})
+
+
+def make_figure_kind(**fields):
+    n = next(_counter)
+    defaults = {
+        "slug": f"kind-{n}",
+        "name_en": f"Things counted {n}",
+        "name_ru": f"Подсчёт {n}",
+        "unit": FigureKind.Unit.PEOPLE,
+    }
+    return FigureKind.objects.create(**{**defaults, **fields})
+
+
+def make_figure(article, **fields):
+    n = next(_counter)
+    defaults = {
+        "article": article,
+        "position": n,
+        "value": 600 + n,
+        "passage": f"{600 + n} people",
+    }
+    if "kind" not in fields:
+        defaults["kind"] = make_figure_kind()
+    return ReportedFigure.objects.create(**{**defaults, **fields})

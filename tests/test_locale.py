@@ -11,8 +11,11 @@ def entries(text):
     for block in text.split("\n\n"):
         flags = re.findall(r"^#, (.*)$", block, re.M)
         msgid = "".join(re.findall(r'"(.*)"', (re.search(r"^msgid (.*?)(?=^msgstr)", block, re.M | re.S) or [""])[0]))
-        match = re.search(r"^msgstr (.*)", block, re.M | re.S)
-        msgstr = "".join(re.findall(r'"(.*)"', match.group(1))) if match else ""
+        # A plural entry has msgstr[0], msgstr[1], …: every form must be filled.
+        forms = [
+            "".join(re.findall(r'"(.*)"', f)) for f in re.findall(r'^msgstr(?:\[\d+\])? ((?:".*"\n?)+)', block, re.M)
+        ]
+        msgstr = "|".join(forms) if forms and all(forms) else ""
         yield msgid, msgstr, flags
 
 

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Trigram and full-text lookups; harmless on SQLite, where nothing calls them.
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django_filters",
     "reversion",
     "archive",
@@ -102,6 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "archive.context_processors.site",
             ],
         },
     },
@@ -197,3 +200,11 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO").upper(), "propagate": False},
     },
 }
+
+# The public site: how many rows a list page shows, and how many search results at most.
+PUBLIC_PAGE_SIZE = 20
+# Related lists on a detail page (an outlet's articles, a venue's events) show the latest this many and
+# link to the filtered list for the rest.
+RELATED_LIST_LIMIT = 50
+TIMELINE_PAGE_SIZE = 200
+SEARCH_RESULT_LIMIT = 100

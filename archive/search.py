@@ -1,0 +1,298 @@
+"""Search over both languages at once, finding word forms, with highlighted snippets.
+
+The backend is chosen in one place, `backend()`: PostgreSQL full-text search (the `english`
+configuration for English fields, `russian` for Russian fields and the verbatim originals, whose
+parser stems Latin words with the English stemmer as well) or, on other databases, a fallback that
+narrows the rows in SQL with each word's stem prefix and then confirms them in Python with the same
+Snowball stemmers. Snippets and highlighting are made here in Python for both backends, so results
+look the same everywhere. Only `published()` / `public()` rows are ever searched.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+WORD = re.compile(r"\w+", re.UNICODE)
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
+SNIPPET_WORDS = 30
+MIN_TERM_LENGTH = 2
+
+
+def backend():
+    """ "postgres" on PostgreSQL, otherwise "python"; the one place the search backend is chosen."""
+    return "postgres" if connection.vendor == "postgresql" else "python"
+
+
+@lru_cache(maxsize=100_000)
+def stem(word):
+    """The Snowball stem of one word, using the Russian stemmer for Cyrillic and English otherwise."""
+    word = word.lower().replace("ё", "е")
+    return _STEMMERS["ru" if CYRILLIC.search(word) else "en"].stemWord(word)
+
+
+def query_terms(query):
+    """The words of a query worth searching for (at least two characters), in order, without repeats."""
+    seen = []
+    for word in WORD.findall(query or ""):
+        if len(word) >= MIN_TERM_LENGTH and word.lower() not in (w.lower() for w in seen):
+            seen.append(word)
+    return seen[:10]
+
+
+@dataclass
+class Target:
+    """One kind of searchable record: its queryset, its fields in each language, and how it is shown."""
+
+    kind: str
+    label: str
+    queryset: callable
+    fields_en: tuple
+    fields_ru: tuple
+    fields_any: tuple = ()
+    url_name: str = ""
+    title_field: str = "title"
+    weight: float = 1.0
+    select_related: tuple = field(default_factory=tuple)
+
+    def fields(self):
+        return self.fields_en + self.fields_ru + self.fields_any
+
+
+def _targets():
+    from events.models import Event, Organization, Person, Venue
+
+    from .models import Article
+
+    return [
+        Target(
+            "article",
+            _("Article"),
+            lambda: Article.objects.published(),
+            ("title_en", "lead_en", "body_en"),
+            ("title_ru", "lead_ru", "body_ru"),
+            ("original_title", "original_text"),
+            "archive:article_detail",
+            weight=1.0,
+            select_related=("outlet",),
+        ),
+        Target(
+            "event",
+            _("Event"),
+            lambda: Event.objects.published(),
+            ("title_en", "description_en", "audience_en"),
+            ("title_ru", "description_ru", "audience_ru"),
+            (),
+            "events:event_detail",
+            weight=1.2,
+            select_related=("venue",),
+        ),
+        Target(
+            "person",
+            _("Person"),
+            lambda: Person.objects.public(),
+            ("name_en", "description_en"),
+            ("name_ru", "description_ru"),
+            ("name_variants",),
+            "events:person_detail",
+            title_field="name",
+            weight=1.5,
+        ),
+        Target(
+            "venue",
+            _("Venue"),
+            lambda: Venue.objects.public(),
+            ("name_en", "city_en", "country_en", "description_en"),
+            ("name_ru", "city_ru", "country_ru", "description_ru"),
+            (),
+            "events:venue_detail",
+            title_field="name",
+            weight=1.3,
+        ),
+        Target(
+            "organization",
+            _("Organization"),
+            lambda: Organization.objects.public(),
+            ("name_en", "description_en"),
+            ("name_ru", "description_ru"),
+            ("name_variants",),
+            "events:organization_detail",
+            title_field="name",
+            weight=1.3,
+        ),
+    ]
+
+
+@dataclass
+class Result:
+    kind: str
+    label: str
+    obj: object
+    url: str
+    rank: float
+    title: str = ""
+    title_language: str = ""
+    snippet: str = ""
+    snippet_language: str = ""
+
+
+def search(query, language):
+    """Published records matching every word of the query in either language, best first.
+
+    `language` is the visitor's language: snippets come from text in that language when it matches.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    stems = [stem(term) for term in terms]
+    find = _postgres_matches if backend() == "postgres" else _python_matches
+    results = []
+    for target in _targets():
+        for obj, rank in find(target, terms, stems):
+            title, title_language = title_for(obj, target, stems, language)
+            snippet, snippet_language = snippet_for(obj, target, stems, language)
+            results.append(
+                Result(
+                    kind=target.kind,
+                    label=target.label,
+                    obj=obj,
+                    url=reverse(target.url_name, kwargs={"slug": obj.slug}),
+                    rank=rank * target.weight,
+                    title=title,
+                    title_language=title_language,
+                    snippet=snippet,
+                    snippet_language=snippet_language,
+                )
+            )
+    results.sort(key=lambda r: -r.rank)
+    return results[: settings.SEARCH_RESULT_LIMIT]
+
+
+def _postgres_matches(target, terms, stems):
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    vector = SearchVector(*target.fields_en, config="english", weight="A") + SearchVector(
+        *(target.fields_ru + target.fields_any), config="russian", weight="A"
+    )
+    text = " ".join(terms)
+    search_query = SearchQuery(text, config="english", search_type="plain") | SearchQuery(
+        text, config="russian", search_type="plain"
+    )
+    rows = (
+        target.queryset()
+        .select_related(*target.select_related)
+        .annotate(search_rank=SearchRank(vector, search_query))
+        .filter(search_rank__gt=0)
+        .order_by("-search_rank")[: settings.SEARCH_RESULT_LIMIT]
+    )
+    # Field hits break ties between rows that PostgreSQL ranks alike.
+    return [(row, row.search_rank + _term_hits(row, target, stems) / 100) for row in rows]
+
+
+def _prefix(term, term_stem):
+    """The part of a word its other forms share: the common prefix of the word and its stem."""
+    word = term.lower().replace("ё", "е")
+    length = 0
+    for a, b in zip(word, term_stem, strict=False):
+        if a != b:
+            break
+        length += 1
+    return word[: max(length, MIN_TERM_LENGTH)]
+
+
+def _python_matches(target, terms, stems):
+    """SQL narrows by each word's stem prefix (case variants, since SQLite folds ASCII only); Python confirms."""
+    queryset = target.queryset().select_related(*target.select_related)
+    for term, term_stem in zip(terms, stems, strict=True):
+        prefix = _prefix(term, term_stem)
+        condition = Q()
+        for variant in {prefix, prefix.capitalize(), prefix.upper()}:
+            for name in target.fields():
+                condition |= Q(**{f"{name}__contains": variant})
+        queryset = queryset.filter(condition)
+    matches = []
+    for row in queryset[: settings.SEARCH_RESULT_LIMIT * 5]:
+        hits = _term_hits(row, target, stems)
+        if hits:
+            matches.append((row, hits))
+    return matches
+
+
+def _stems_of(text):
+    return {stem(word) for word in WORD.findall(text or "")}
+
+
+def _term_hits(row, target, stems):
+    """How many fields mention the query's words, 0 unless every word occurs somewhere in the record."""
+    found = set()
+    hits = 0
+    for name in target.fields():
+        present = _stems_of(getattr(row, name, "")) & set(stems)
+        if present:
+            hits += len(present) * (3 if name.startswith(target.title_field) else 1)
+            found |= present
+    return hits if found >= set(stems) else 0
+
+
+def title_for(obj, target, stems, language):
+    """(HTML, language) of the record's title in the visitor's language (else the other one), words marked."""
+    other = "ru" if language == "en" else "en"
+    text = getattr(obj, f"{target.title_field}_{language}", "")
+    text_language = language
+    if not text:
+        text, text_language = getattr(obj, f"{target.title_field}_{other}", ""), other
+    return highlight(text, stems, words=len(text)) or escape(text), text_language
+
+
+def snippet_for(obj, target, stems, language):
+    """(HTML, language) of about thirty words around the first match, the words wrapped in <mark>.
+
+    Text in the visitor's language is preferred, then the verbatim original, then the other language;
+    the language is empty when it is not known (other spellings of a name mix both).
+    """
+    other_language = "ru" if language == "en" else "en"
+    own = target.fields_en if language == "en" else target.fields_ru
+    other = target.fields_ru if language == "en" else target.fields_en
+    original_language = getattr(obj, "original_language", "")
+    candidates = [(name, language) for name in own]
+    candidates += [(name, original_language) for name in target.fields_any]
+    candidates += [(name, other_language) for name in other]
+    for name, text_language in candidates:
+        text = getattr(obj, name, "") or ""
+        if name.startswith(target.title_field + "_") or not text:
+            continue
+        html = highlight(text, stems)
+        if html is not None:
+            return html, text_language
+    return "", ""
+
+
+def highlight(text, stems, words=SNIPPET_WORDS):
+    """A window of `text` around the first word whose stem is searched for, matches marked; None if none."""
+    wanted = set(stems)
+    tokens = list(WORD.finditer(text))
+    first = next((i for i, m in enumerate(tokens) if stem(m.group()) in wanted), None)
+    if first is None:
+        return None
+    start_index = max(first - words // 3, 0)
+    end_index = min(start_index + words, len(tokens)) - 1
+    start = tokens[start_index].start()
+    end = tokens[end_index].end()
+    parts = ["…" if start > 0 else ""]
+    position = start
+    for match in tokens[start_index : end_index + 1]:
+        parts.append(escape(text[position : match.start()]))
+        word = escape(match.group())
+        parts.append(f"<mark>{word}</mark>" if stem(match.group()) in wanted else word)
+        position = match.end()
+    parts.append("…" if end < len(text) else "")
+    return mark_safe("".join(parts))

@@ -1,0 +1,128 @@
+"""A draft, in-review, withdrawn or scheduled-for-later item is a 404 or absent everywhere public."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from archive.models import ReportedFigure
+from tests.factories import (
+    make_article,
+    make_event,
+    make_figure,
+    make_figure_kind,
+    make_organization,
+    make_participation,
+    make_person,
+    make_report,
+)
+from tests.test_feeds_and_sitemap import sitemap_text
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN = [
+    {"status": "draft"},
+    {"status": "in_review"},
+    {"status": "withdrawn"},
+    {"status": "published", "public_from": "later"},
+]
+
+
+def hidden(fields):
+    if fields.get("public_from") == "later":
+        return {**fields, "public_from": timezone.now() + datetime.timedelta(days=1)}
+    return fields
+
+
+def body(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.fixture(params=HIDDEN, ids=["draft", "in_review", "withdrawn", "scheduled"])
+def secret(request):
+    """A hidden article and a hidden event, each reachable from public items that must not list them."""
+    fields = hidden(request.param)
+    outlet = make_organization(slug="secret-outlet", name_en="Secret Outlet")
+    article = make_article(slug="secret-article", title_en="Secret article", outlet=outlet, **fields)
+    event = make_event(slug="secret-event", title_en="Secret event", **fields)
+    public_article = make_article(slug="public-article", title_en="Public article")
+    public_event = make_event(slug="public-event", title_en="Public event")
+    speaker = make_person(slug="speaker", name_en="Public speaker")
+    # The public event is reported by the hidden article; the public person appears at the hidden event.
+    make_report(public_event, article)
+    make_report(public_event, public_article)
+    make_participation(public_event, public_article, person=speaker)
+    make_participation(event, public_article, person=speaker)
+    kind = make_figure_kind(slug="secret-kind")
+    make_figure(article, kind=kind, value=999, passage="Secret figure", stated_by=speaker)
+    make_figure(public_article, value=111, passage="Public figure", stated_by=speaker, event=event)
+    secret_person = make_person(slug="secret-person", name_en="Secret person")
+    make_participation(event, public_article, person=secret_person)
+    return {"article": article, "event": event}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_hidden_article_and_event_pages_are_404(client, secret, language):
+    assert client.get(f"/{language}/articles/secret-article/").status_code == 404
+    assert client.get(f"/{language}/events/secret-event/").status_code == 404
+
+
+def test_hidden_items_are_absent_from_lists_home_and_timeline(client, secret):
+    for url in ("/en/", "/en/events/", "/en/articles/", "/en/timeline/", "/en/people/", "/en/organizations/"):
+        html = body(client, url)
+        assert "Secret" not in html and "secret-" not in html, url
+
+
+def test_related_lists_never_show_hidden_items(client, secret):
+    event_page = body(client, "/en/events/public-event/")
+    assert "Public article" in event_page
+    assert "secret-article" not in event_page and "Secret figure" not in event_page
+    person_page = body(client, "/en/people/speaker/")
+    assert "public-event" in person_page
+    assert "secret-event" not in person_page and "Secret" not in person_page
+    article_page = body(client, "/en/articles/public-article/")
+    assert "secret-event" not in article_page and "Secret" not in article_page
+
+
+def test_people_venues_and_organizations_only_in_hidden_items_are_404(client, secret):
+    assert client.get("/en/people/secret-person/").status_code == 404
+    assert client.get(f"/en/venues/{secret['event'].venue.slug}/").status_code == 404
+    assert client.get("/en/organizations/secret-outlet/").status_code == 404
+
+
+def test_figures_of_hidden_articles_are_absent_from_figure_pages(client, secret):
+    assert ReportedFigure.objects.filter(value=999).exists()
+    html = body(client, "/en/figures/")
+    assert "Secret figure" not in html and "Public figure" in html
+    assert client.get("/en/figures/secret-kind/").status_code == 404
+
+
+def test_hidden_items_are_absent_from_feeds_sitemap_and_search(client, secret):
+    for url in (
+        "/en/feeds/articles/rss/",
+        "/ru/feeds/articles/atom/",
+        "/en/feeds/events/rss/",
+        "/ru/feeds/events/atom/",
+    ):
+        html = body(client, url)
+        assert "secret" not in html.lower(), url
+    sitemap = sitemap_text(client)
+    assert "public-article" in sitemap and "secret" not in sitemap.lower()
+    assert "secret-" not in body(client, "/en/search/?q=secret")
+
+
+def test_hidden_items_are_not_offered_as_filter_choices(client, secret):
+    html = body(client, "/en/events/")
+    assert "secret-person" not in html
+    assert "secret-outlet" not in body(client, "/en/articles/")
+
+
+def test_a_scheduled_article_appears_once_its_time_comes(client):
+    article = make_article(slug="soon", public_from=timezone.now() + datetime.timedelta(hours=1))
+    assert client.get("/en/articles/soon/").status_code == 404
+    article.public_from = timezone.now() - datetime.timedelta(minutes=1)
+    article.save()
+    assert client.get("/en/articles/soon/").status_code == 200
+    assert "/en/articles/soon/" in body(client, "/en/articles/")

@@ -1,0 +1,73 @@
+"""Feeds per language, the sitemap with language alternates, and robots.txt."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize(
+    ("url", "marker"),
+    [("articles/rss", "<rss"), ("articles/atom", "<feed"), ("events/rss", "<rss"), ("events/atom", "<feed")],
+)
+def test_feeds_exist_in_each_language(archive, client, language, url, marker):
+    response = client.get(f"/{language}/feeds/{url}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert marker in body
+    assert f"http://testserver/{language}/" in body
+    if language == "ru" and url.startswith("events"):
+        assert "Памятное мероприятие к 34-й годовщине" in body
+    if language == "en" and url.startswith("articles"):
+        assert "Victims of the Khojaly tragedy commemorated" in body
+
+
+def sitemap_text(client):
+    """The sitemap index and every section it lists, as one text."""
+    import re
+
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[\w]+\.xml(?:\?p=\d+)?)</loc>", index)
+    assert sections
+    return index + "".join(client.get(section).content.decode() for section in sections)
+
+
+def test_sitemap_lists_every_public_page_with_language_alternates(archive, client):
+    body = sitemap_text(client)
+    assert "<loc>http://testserver/en/events/embassy-in-kazakhstan-2025/</loc>" in body
+    assert "<loc>http://testserver/ru/events/embassy-in-kazakhstan-2025/</loc>" in body
+    assert 'hreflang="ru" href="http://testserver/ru/articles/report-2026-02-26-embassy-in-kazakhstan/"' in body
+    assert 'hreflang="x-default"' in body
+    for path in (
+        "people/aghalar-atamoghlanov",
+        "venues/vladivostok",
+        "organizations/news-az",
+        "figures/killed",
+        "timeline",
+    ):
+        assert f"http://testserver/en/{path}/" in body
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /en/admin/" in body and "Disallow: /ru/admin/" in body
+
+
+def test_an_untranslated_title_in_a_feed_is_marked(client):
+    from tests.factories import make_event
+
+    make_event(title_en="English only", title_ru="")
+    body = client.get("/ru/feeds/events/rss/").content.decode()
+    assert "English only (ещё не переведено)" in body
+
+
+def test_sitemap_sections_are_paged(archive, client, monkeypatch):
+    from archive.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 4)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-articles.xml</loc>" in index and "/sitemap-articles.xml?p=3</loc>" in index
+    assert client.get("/sitemap-articles.xml?p=3").content.decode().count("<url>") == 2
