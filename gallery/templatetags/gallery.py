@@ -21,3 +21,19 @@ def gallery_images(subject):
 def gallery_documents(subject):
     """The PDF documents attached to an event or article, in order (one query)."""
     return list(documents_for(subject))
+
+
+@register.simple_tag
+def person_portrait(person):
+    """A person's portrait image with its renditions (one query, two when there is a portrait), or None.
+
+    Like gallery images, a portrait without alt text in the page's language is not shown.
+    """
+    from gallery.models import Image
+
+    image = (
+        Image.objects.filter(portrait_uses__person=person).prefetch_related("renditions").first()
+        if person.pk is not None
+        else None
+    )
+    return image if image is not None and (image.alt_text or "").strip() else None
