@@ -79,7 +79,11 @@ class Article(Publishable):
     class Meta:
         ordering = ["-published_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
-        indexes = [models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest")]
+        indexes = [
+            models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest"),
+            # published() as a subquery (who and what is public) reads only this index, not the articles.
+            models.Index(fields=["status", "public_from", "id"], name="article_published_ids"),
+        ]
 
         permissions = [
             ("publish_article", _("Can publish, schedule, withdraw and restore articles")),

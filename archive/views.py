@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -32,7 +32,7 @@ def home(request):
     context = {
         "events": published_events.select_related("venue", "occasion")[:5],
         "articles": Article.objects.published().select_related("outlet")[:5],
-        "occasions": Occasion.objects.filter(events__in=published_events).distinct(),
+        "occasions": Occasion.objects.filter(Exists(published_events.filter(occasion=OuterRef("pk")))),
     }
     return render(request, "archive/home.html", context)
 

@@ -226,7 +226,11 @@ class Event(Publishable):
     class Meta:
         ordering = ["-held_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
-        indexes = [models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest")]
+        indexes = [
+            models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest"),
+            # published() as a subquery (who and what is public) reads only this index, not the events.
+            models.Index(fields=["status", "public_from", "id"], name="event_published_ids"),
+        ]
 
         permissions = [
             ("publish_event", _("Can publish, schedule, withdraw and restore events")),
