@@ -37,6 +37,9 @@ class Article(Publishable):
         default=False,
         help_text=_("Set when the source document has no headline and the archive wrote the title."),
     )
+    # Lists show titles, dates and outlets only; they defer these so 30 rows do not fetch 30 full texts.
+    LONG_TEXTS = ("lead", "lead_en", "lead_ru", "body", "body_en", "body_ru", "original_text")
+
     lead = models.TextField(_("lead"), help_text=_("The first paragraph of the report."))
     body = models.TextField(_("body"), help_text=_("The rest of the report, paragraphs separated by blank lines."))
 
@@ -79,7 +82,11 @@ class Article(Publishable):
     class Meta:
         ordering = ["-published_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
-        indexes = [models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest")]
+        indexes = [
+            models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest"),
+            # published() as a subquery (who and what is public) reads only this index, not the articles.
+            models.Index(fields=["status", "public_from", "id"], name="article_published_ids"),
+        ]
 
         permissions = [
             ("publish_article", _("Can publish, schedule, withdraw and restore articles")),

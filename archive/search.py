@@ -2,7 +2,8 @@
 
 The backend is chosen in one place, `backend()`: PostgreSQL full-text search (the `english`
 configuration for English fields, `russian` for Russian fields and the verbatim originals, whose
-parser stems Latin words with the English stemmer as well) or, on other databases, a fallback that
+parser stems Latin words with the English stemmer as well, stored per row in a generated
+`search_document` column with a GIN index made by the migrations) or, on other databases, a fallback that
 narrows the rows in SQL with each word's stem prefix and then confirms them in Python with the same
 Snowball stemmers. Snippets and highlighting are made here in Python for both backends, so results
 look the same everywhere. Only `published()` / `public()` rows are ever searched.
@@ -178,11 +179,16 @@ def search(query, language):
 
 
 def _postgres_matches(target, terms, stems):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    """Rows whose stored `search_document` matches (the GIN index finds them), ranked against that column.
 
-    vector = SearchVector(*target.fields_en, config="english", weight="A") + SearchVector(
-        *(target.fields_ru + target.fields_any), config="russian", weight="A"
-    )
+    The column and its index are made by the migrations named `search_document` from the same fields
+    as `target.fields_en` (english configuration) and `fields_ru + fields_any` (russian).
+    """
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+    from django.db.models.expressions import RawSQL
+
+    table = connection.ops.quote_name(target.queryset().model._meta.db_table)
+    document = RawSQL(f"{table}.search_document", [], output_field=SearchVectorField())
     text = " ".join(terms)
     search_query = SearchQuery(text, config="english", search_type="plain") | SearchQuery(
         text, config="russian", search_type="plain"
@@ -190,8 +196,9 @@ def _postgres_matches(target, terms, stems):
     rows = (
         target.queryset()
         .select_related(*target.select_related)
-        .annotate(search_rank=SearchRank(vector, search_query))
-        .filter(search_rank__gt=0)
+        .alias(search_document=document)
+        .filter(search_document=search_query)
+        .annotate(search_rank=SearchRank(document, search_query))
         .order_by("-search_rank")[: settings.SEARCH_RESULT_LIMIT]
     )
     # Field hits break ties between rows that PostgreSQL ranks alike.

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -30,9 +30,9 @@ def home(request):
     """What the archive is, its latest published events and articles, and the occasions commemorated."""
     published_events = Event.objects.published()
     context = {
-        "events": published_events.select_related("venue", "occasion")[:5],
-        "articles": Article.objects.published().select_related("outlet")[:5],
-        "occasions": Occasion.objects.filter(events__in=published_events).distinct(),
+        "events": published_events.select_related("venue", "occasion").defer(*Event.LONG_TEXTS)[:5],
+        "articles": Article.objects.published().select_related("outlet").defer(*Article.LONG_TEXTS)[:5],
+        "occasions": Occasion.objects.filter(Exists(published_events.filter(occasion=OuterRef("pk")))),
     }
     return render(request, "archive/home.html", context)
 
@@ -46,7 +46,7 @@ class ArticleListView(FilterView):
     paginate_by = settings.PUBLIC_PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().select_related("outlet")
+        return Article.objects.published().select_related("outlet").defer(*Article.LONG_TEXTS)
 
 
 def _published_figures():

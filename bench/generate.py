@@ -452,8 +452,9 @@ def main():
         generate(options)
         invalidate_pages()
     if connection.vendor == "postgresql":
-        with Stage("analyze") as stage, connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        with Stage("vacuum, analyze") as stage, connection.cursor() as cursor:
+            # VACUUM sets the visibility map, so index-only scans need not visit the rows.
+            cursor.execute("VACUUM ANALYZE")
             stage.rows = 0
     print(f"{'total':<28} {'':>14} {time.perf_counter() - started:8.2f} s")
 

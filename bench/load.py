@@ -202,7 +202,8 @@ def main():
         server.wait(timeout=30)
         shutil.rmtree(static_root, ignore_errors=True)
 
-    cache = "off (PAGE_CACHE_SECONDS=0)" if options.uncached else environment["CACHE_URL"].split("://")[0]
+    cache_url = os.environ.get("REDIS_URL") or environment["CACHE_URL"]  # production prefers REDIS_URL
+    cache = "off (PAGE_CACHE_SECONDS=0)" if options.uncached else cache_url.split("://")[0]
     print(f"\npage cache: {cache}; database: {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}")
     header = (
         f"{'conns':>5}  {'page':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'errors':>6} {'ratio':>6}"

@@ -12,6 +12,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from archive import views as archive_views
+from archive.page_cache import cache_public_page
 from archive.sitemaps import SITEMAPS
 from config.health import healthz
 
@@ -22,11 +23,16 @@ urlpatterns = [
     # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cache_public_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", archive_views.robots_txt, name="robots_txt"),
 ]
 

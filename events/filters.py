@@ -6,7 +6,7 @@ in both languages.
 """
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -76,14 +76,15 @@ def with_anniversary(queryset):
 
 
 def _years():
-    years = _published().annotate(year=ExtractYear("held_on")).values_list("year", flat=True)
+    # Distinct in the database: a list of tens of thousands of events has only a few dozen years.
+    years = _published().annotate(year=ExtractYear("held_on")).values_list("year", flat=True).order_by().distinct()
     return [(year, year) for year in sorted(set(years), reverse=True)]
 
 
 def _anniversaries():
     from archive.templatetags.site_tags import anniversary
 
-    numbers = with_anniversary(_published()).values_list("anniversary_number", flat=True)
+    numbers = with_anniversary(_published()).values_list("anniversary_number", flat=True).order_by().distinct()
     return [(n, anniversary(n)) for n in sorted(set(numbers), reverse=True)]
 
 
@@ -113,7 +114,8 @@ class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
     )
     occasion = NamedModelChoiceFilter(
         label=_("Occasion"),
-        queryset=lambda request: Occasion.objects.filter(events__in=_published()).distinct(),
+        # Exists per occasion (a handful) rather than joining every published event and removing duplicates.
+        queryset=lambda request: Occasion.objects.filter(Exists(_published().filter(occasion=OuterRef("pk")))),
     )
     organization = NamedModelChoiceFilter(
         label=_("Organization"),

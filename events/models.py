@@ -208,6 +208,9 @@ class Event(Publishable):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), help_text=_("Neutral and attributive: “according to …”."))
+    # Lists show titles, dates and venues only; they defer these so rows do not fetch full texts.
+    LONG_TEXTS = ("description", "description_en", "description_ru", "audience", "audience_en", "audience_ru")
+
     audience = models.TextField(_("audience"), blank=True, help_text=_("Who attended, as reported."))
     occasion = models.ForeignKey(Occasion, verbose_name=_("occasion"), on_delete=models.PROTECT, related_name="events")
     held_on = models.DateField(_("date"))
@@ -226,7 +229,11 @@ class Event(Publishable):
     class Meta:
         ordering = ["-held_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
-        indexes = [models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest")]
+        indexes = [
+            models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest"),
+            # published() as a subquery (who and what is public) reads only this index, not the events.
+            models.Index(fields=["status", "public_from", "id"], name="event_published_ids"),
+        ]
 
         permissions = [
             ("publish_event", _("Can publish, schedule, withdraw and restore events")),

@@ -90,7 +90,7 @@ class EventListView(FilterView):
     paginate_by = settings.PUBLIC_PAGE_SIZE
 
     def get_queryset(self):
-        return Event.objects.published().select_related("venue", "occasion")
+        return Event.objects.published().select_related("venue", "occasion").defer(*Event.LONG_TEXTS)
 
 
 class EventDetailView(DetailView):
@@ -142,7 +142,12 @@ class TimelineView(ListView):
     paginate_by = settings.TIMELINE_PAGE_SIZE
 
     def get_queryset(self):
-        return Event.objects.published().select_related("venue", "occasion").order_by("held_on", "slug")
+        return (
+            Event.objects.published()
+            .select_related("venue", "occasion")
+            .defer(*Event.LONG_TEXTS)
+            .order_by("held_on", "slug")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

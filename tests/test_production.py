@@ -110,3 +110,17 @@ print(json.dumps({
     assert seen["referrer"] == "same-origin"
     assert seen["nosniff"] == "nosniff"
     assert seen["cookies"] == [True, True, True]
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit_and_other_databases_get_no_such_option():
+    from django.db import connection
+
+    from config.settings.base import database_from_url
+
+    assert database_from_url("postgres://u@127.0.0.1:5432/db")["OPTIONS"]["options"] == "-c jit=off"
+    assert "OPTIONS" not in database_from_url("sqlite:///archive.sqlite3")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone()[0] == "off"

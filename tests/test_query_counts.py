@@ -21,6 +21,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    """Counts are of rendering the page, not of serving it from the page cache."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def queries_for(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)

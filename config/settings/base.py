@@ -110,9 +110,22 @@ TEMPLATES = [
     },
 ]
 
+
+def database_from_url(url, **options):
+    """A DATABASES entry from a URL; on PostgreSQL without JIT compilation.
+
+    JIT pays off for long analytical queries; on this site's short page queries it only adds its
+    compile time (measured at 100,000 articles: 285 of 480 ms on the event list's filter choices).
+    """
+    database = dj_database_url.parse(url, **options)
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    return database
+
+
 # SQLite is the zero-set-up default; DATABASE_URL switches to PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_from_url(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DB_CONN_MAX_AGE", "0")),
     )

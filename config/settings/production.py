@@ -3,11 +3,10 @@
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, and REDIS_URL (or CACHE_URL). See README, "Deploying".
 """
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import cache_from_url, env, env_list
+from .base import cache_from_url, database_from_url, env, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", required=True)
@@ -15,7 +14,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_from_url(
         env("DATABASE_URL", required=True),
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
