@@ -27,12 +27,17 @@ def format_partial_date(value, precision):
     return formats.date_format(value, "DATE_FORMAT")
 
 
-def partial_date_errors(value, precision, basis, note_filled, *, field):
-    """Validation errors for a date known only in part; an empty dict when it is consistent.
+def partial_date_errors(obj, field):
+    """Validation errors for the partial date `field` of `obj`; an empty dict when it is consistent.
 
-    A date given only to the month or year is stored as the first day of that period, and any date
-    that is not stated to the day needs a note saying how it was obtained.
+    Reads the field's companions by convention: `<field>_precision`, `<field>_basis` and the note
+    `<field>_note_en` / `<field>_note_ru`. A date given only to the month or year is stored as the first
+    day of that period, and any date that is not stated to the day needs a note saying how it was obtained.
     """
+    value = getattr(obj, field)
+    precision = getattr(obj, f"{field}_precision")
+    basis = getattr(obj, f"{field}_basis")
+    note_filled = bool(getattr(obj, f"{field}_note_en") or getattr(obj, f"{field}_note_ru"))
     errors = {}
     if value is None:
         return errors

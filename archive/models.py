@@ -99,13 +99,7 @@ class Article(Publishable):
         return self.title
 
     def clean(self):
-        errors = partial_date_errors(
-            self.published_on,
-            self.published_on_precision,
-            self.published_on_basis,
-            bool(self.published_on_note_en or self.published_on_note_ru),
-            field="published_on",
-        )
+        errors = partial_date_errors(self, "published_on")
         if errors:
             raise ValidationError(errors)
 

@@ -246,13 +246,7 @@ class Event(Publishable):
         return self.title
 
     def clean(self):
-        errors = partial_date_errors(
-            self.held_on,
-            self.held_on_precision,
-            self.held_on_basis,
-            bool(self.held_on_note_en or self.held_on_note_ru),
-            field="held_on",
-        )
+        errors = partial_date_errors(self, "held_on")
         if errors:
             raise ValidationError(errors)
 

@@ -1,9 +1,11 @@
 """Stored full-text `search_document` columns with GIN indexes on events, people, venues and organizations.
 
-PostgreSQL only, as for articles: see archive/migrations/0006_search_document.py for why and how.
+PostgreSQL only, as for articles: see archive/search_document.py for why and how.
 """
 
 from django.db import migrations
+
+from archive.search_document import add_search_documents
 
 SEARCH_DOCUMENTS = {
     "events_event": (
@@ -19,37 +21,11 @@ SEARCH_DOCUMENTS = {
 }
 
 
-def document_sql(english, russian):
-    def vector(config, columns):
-        text = " || ' ' || ".join(f"coalesce({column}, '')" for column in columns)
-        return f"setweight(to_tsvector('{config}'::regconfig, {text}), 'A')"
-
-    return f"{vector('english', english)} || {vector('russian', russian)}"
-
-
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table, (english, russian) in SEARCH_DOCUMENTS.items():
-        schema_editor.execute(
-            f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_document tsvector "
-            f"GENERATED ALWAYS AS ({document_sql(english, russian)}) STORED"
-        )
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {table}_search_document ON {table} USING gin (search_document)")
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table in SEARCH_DOCUMENTS:
-        schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_document")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0005_workflow_roles"),
     ]
 
     operations = [
-        migrations.RunPython(forwards, backwards),
+        add_search_documents(SEARCH_DOCUMENTS),
     ]
