@@ -53,11 +53,13 @@ def current_generation():
     if generation is not None and (generation["renew_at"] is None or timezone.now() < generation["renew_at"]):
         return generation["token"]
     fresh = {"token": secrets.token_hex(8), "renew_at": _next_scheduled_publication()}
+    # It must outlive whatever is stored under it; when it expires all of that is only recomputed.
+    timeout = max(settings.PAGE_CACHE_SECONDS, settings.FILTER_CHOICES_CACHE_SECONDS)
     if generation is None:
         # Another process may have just created one: keep whichever was stored first.
-        cache.add(GENERATION_KEY, fresh, timeout=settings.PAGE_CACHE_SECONDS)
+        cache.add(GENERATION_KEY, fresh, timeout=timeout)
     else:
-        cache.set(GENERATION_KEY, fresh, timeout=settings.PAGE_CACHE_SECONDS)
+        cache.set(GENERATION_KEY, fresh, timeout=timeout)
     stored = cache.get(GENERATION_KEY)
     return (stored or fresh)["token"]
 
@@ -70,6 +72,28 @@ def invalidate_pages():
     """
     cache.delete(GENERATION_KEY)
     transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+
+
+def remember_per_generation(computations, seconds):
+    """{name: value} for {name: function}, each worked out once per content generation and language.
+
+    For what many pages derive from all public content, such as the event list's filter choices: it
+    changes exactly when cached pages go stale, so it is kept under the same generation and read back
+    with one round trip for all names. `seconds` = 0 computes every time.
+    """
+    if seconds <= 0:
+        return {name: compute() for name, compute in computations.items()}
+    prefix = f"page-cache:data:{current_generation()}:{get_language()}:"
+    stored = cache.get_many([prefix + name for name in computations])
+    values, missing = {}, {}
+    for name, compute in computations.items():
+        if prefix + name in stored:
+            values[name] = stored[prefix + name]
+        else:
+            values[name] = missing[prefix + name] = compute()
+    if missing:
+        cache.set_many(missing, seconds)
+    return values
 
 
 def page_key(request, generation):

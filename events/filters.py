@@ -2,31 +2,48 @@
 
 Every choice offered comes from published events only (computed per request, so scheduled items appear
 on time), and values are language-independent (slugs, ISO codes, numbers) so a filtered address works
-in both languages.
+in both languages. People and organizations are too many for a list (tens of thousands in a long-lived
+archive, and working out which of them are public costs a pass over every participation and figure),
+so they are typed: a name in any spelling, matched as `named_like()` matches names, or the slug that
+their own pages link with.
 """
 
+import functools
+
 import django_filters
+from django import forms
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, Occasion, Organization, Person, Venue
+from archive.models import Article
+from archive.page_cache import remember_per_generation
+
+from .models import Event, EventOrganizer, Occasion, Organization, Participation, Person, ProgrammeItem, Venue
+
+# How many of the people or organizations a typed name matches are named above the results.
+MATCHES_SHOWN = 10
 
 # A select offers at most this many records; any other public one is still accepted by slug (people's,
 # venues' and organizations' pages link to their filtered list), and the chosen one is always shown.
 CHOICE_LIMIT = 200
 
 
+def first_choices(queryset):
+    """(slug, label) of the first CHOICE_LIMIT records, labelled as `_NamedChoiceField` labels them."""
+    return [(obj.slug, _NamedChoiceField.label_from_instance(None, obj)) for obj in queryset[:CHOICE_LIMIT]]
+
+
 class _FirstChoicesIterator(django_filters.fields.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        shown = list(self.queryset[:CHOICE_LIMIT])
+        shown = self.field.shown if self.field.shown is not None else first_choices(self.queryset)
         selected = self.field.selected
-        if selected and all(obj.slug != selected for obj in shown):
-            shown += list(self.queryset.filter(slug=selected)[:1])
-        for obj in shown:
-            yield self.choice(obj)
+        if selected and all(slug != selected for slug, _label in shown):
+            shown = shown + first_choices(self.queryset.filter(slug=selected))
+        yield from shown
 
     def __len__(self):
         return sum(1 for _ in self)
@@ -35,8 +52,9 @@ class _FirstChoicesIterator(django_filters.fields.ModelChoiceIterator):
 class _NamedChoiceField(django_filters.fields.ModelChoiceField):
     iterator = _FirstChoicesIterator
 
-    def __init__(self, *args, selected=None, **kwargs):
+    def __init__(self, *args, selected=None, shown=None, **kwargs):
         self.selected = selected
+        self.shown = shown
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj):
@@ -57,13 +75,66 @@ class NamedModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 class SelectedChoicesMixin:
-    """Tell each named choice which slug the request selected, so its select shows it even past the limit."""
+    """Offer each filter's choices from the content-generation cache, and show the selected record even past the limit.
+
+    Choices derive from all public content (which years, countries and venues have published events),
+    which at archive size costs tens of milliseconds of SQL per list; they change only when content does,
+    so `remember_per_generation` works them out once per change, and every request reads them back at once.
+    """
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
+        computations = {}
         for name, filter_ in self.filters.items():
+            prefix = f"filter-choices:{type(self).__name__}:{name}"
             if isinstance(filter_, NamedModelChoiceFilter):
                 filter_.extra["selected"] = (data or {}).get(name)
+                computations[name] = functools.partial(_first_public_choices, filter_, self.request)
+            elif isinstance(filter_, django_filters.ChoiceFilter) and callable(filter_.extra.get("choices")):
+                computations[name] = filter_.extra["choices"]
+            else:
+                continue
+            computations[prefix] = computations.pop(name)
+        choices = remember_per_generation(computations, settings.FILTER_CHOICES_CACHE_SECONDS)
+        for key, value in choices.items():
+            filter_ = self.filters[key.rsplit(":", 1)[1]]
+            filter_.extra["shown" if isinstance(filter_, NamedModelChoiceFilter) else "choices"] = value
+
+
+def _first_public_choices(filter_, request):
+    return first_choices(filter_.get_queryset(request))
+
+
+class NameOrSlugFilter(django_filters.CharFilter):
+    """A person or organization given by slug (as their pages link) or by a name typed in any spelling.
+
+    The filterset's `matches` then lists, per filter, the first public records matched, so the page can
+    say whom the typed name was taken to mean (or that nobody was).
+    """
+
+    def __init__(self, *args, model, events_of, url_name, **kwargs):
+        self.record_model = model
+        self.events_of = events_of
+        self.url_name = url_name
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"type": "search", "placeholder": _("A name, in any spelling")})
+        )
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        value = (value or "").strip()
+        if not value:
+            return queryset
+        records = self.record_model.objects.filter(slug=value)
+        if not records.exists():
+            records = self.record_model.objects.named_like(value)
+        matched = records.order_by().values("pk")
+        # Only records visitors may see are named; the events found are published ones whatever was matched.
+        shown = records.filter(pk__in=self.record_model.objects.public().filter(pk__in=matched).values("pk"))
+        self.parent.matches.append(
+            {"label": self.label, "value": value, "url_name": self.url_name, "records": list(shown[:MATCHES_SHOWN])}
+        )
+        return getattr(self.parent, self.events_of)(queryset, matched)
 
 
 def _published():
@@ -89,13 +160,14 @@ def _anniversaries():
 
 
 def _countries():
-    rows = Venue.objects.public().values_list("country_code", "country", "country_en").order_by("country")
+    # Distinct in the database: thousands of venues share a few dozen countries.
+    rows = Venue.objects.public().values_list("country_code", "country", "country_en").order_by("country").distinct()
     return list(dict.fromkeys((code, label or english) for code, label, english in rows))
 
 
 def _cities():
     # The English name is the value, so a shared address means the same city in either language.
-    rows = Venue.objects.public().exclude(city_en="").values_list("city_en", "city").order_by("city")
+    rows = Venue.objects.public().exclude(city_en="").values_list("city_en", "city").order_by("city").distinct()
     return [(value, label or value) for value, label in dict.fromkeys(rows)]
 
 
@@ -117,15 +189,14 @@ class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
         # Exists per occasion (a handful) rather than joining every published event and removing duplicates.
         queryset=lambda request: Occasion.objects.filter(Exists(_published().filter(occasion=OuterRef("pk")))),
     )
-    organization = NamedModelChoiceFilter(
+    organization = NameOrSlugFilter(
         label=_("Organization"),
-        queryset=lambda request: Organization.objects.public(),
-        method="filter_organization",
+        model=Organization,
+        events_of="events_of_organizations",
+        url_name="events:organization_detail",
     )
-    person = NamedModelChoiceFilter(
-        label=_("Person"),
-        queryset=lambda request: Person.objects.public(),
-        method="filter_person",
+    person = NameOrSlugFilter(
+        label=_("Person"), model=Person, events_of="events_of_people", url_name="events:person_detail"
     )
     venue = NamedModelChoiceFilter(label=_("Venue"), queryset=lambda request: Venue.objects.public())
     sort = django_filters.OrderingFilter(
@@ -139,16 +210,26 @@ class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
         model = Event
         fields = ["year", "anniversary", "country", "city", "venue", "occasion", "organization", "person"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matches = []
+
     def filter_anniversary(self, queryset, name, value):
         return with_anniversary(queryset).filter(anniversary_number=int(value))
 
-    def filter_organization(self, queryset, name, value):
-        """Events the organization organised or hosted, where someone appeared for it, or held on its premises."""
+    def events_of_organizations(self, queryset, records):
+        """Events the organizations organised, provided part of the programme for, appeared at or hosted."""
+        articles = Article.objects.published()
         return queryset.filter(
-            Q(pk__in=value.organized.values("event"))
-            | Q(pk__in=value.participations.values("event"))
-            | Q(venue__organization=value)
+            Q(pk__in=EventOrganizer.objects.filter(organization__in=records, article__in=articles).values("event"))
+            | Q(pk__in=Participation.objects.filter(organization__in=records, article__in=articles).values("event"))
+            | Q(pk__in=ProgrammeItem.objects.filter(provided_by__in=records, article__in=articles).values("event"))
+            | Q(venue__organization__in=records)
         )
 
-    def filter_person(self, queryset, name, value):
-        return queryset.filter(pk__in=value.participations.values("event"))
+    def events_of_people(self, queryset, records):
+        """Events at which, as a published article reports, the people appeared."""
+        articles = Article.objects.published()
+        return queryset.filter(
+            pk__in=Participation.objects.filter(person__in=records, article__in=articles).values("event")
+        )

@@ -23,9 +23,13 @@ def _published_articles():
 
 class PersonQuerySet(NameMatchingQuerySet, SlugQuerySet):
     def public(self):
-        """People visitors may see: those who appear in published events or published figures."""
+        """People visitors may see: those a published article places at a published event, or quotes in a figure."""
         return self.filter(
-            models.Exists(Participation.objects.filter(person=models.OuterRef("pk"), event__in=_published_events()))
+            models.Exists(
+                Participation.objects.filter(
+                    person=models.OuterRef("pk"), event__in=_published_events(), article__in=_published_articles()
+                )
+            )
             | models.Exists(
                 _figure_model().objects.filter(stated_by=models.OuterRef("pk"), article__in=_published_articles())
             )
@@ -40,13 +44,18 @@ class VenueQuerySet(NameMatchingQuerySet, SlugQuerySet):
 
 class OrganizationQuerySet(NameMatchingQuerySet, SlugQuerySet):
     def public(self):
-        """Organizations visitors may see: those named by published events or published articles."""
+        """Organizations visitors may see: those that published articles or published events name.
+
+        A row of an event (organizer, participant, programme item) counts only when the article it comes from
+        is published too, as on the event's page.
+        """
         org = models.OuterRef("pk")
         events = _published_events()
+        articles = _published_articles()
         return self.filter(
-            models.Exists(EventOrganizer.objects.filter(organization=org, event__in=events))
-            | models.Exists(Participation.objects.filter(organization=org, event__in=events))
-            | models.Exists(ProgrammeItem.objects.filter(provided_by=org, event__in=events))
+            models.Exists(EventOrganizer.objects.filter(organization=org, event__in=events, article__in=articles))
+            | models.Exists(Participation.objects.filter(organization=org, event__in=events, article__in=articles))
+            | models.Exists(ProgrammeItem.objects.filter(provided_by=org, event__in=events, article__in=articles))
             | models.Exists(events.filter(venue__organization=org))
             | models.Exists(_published_articles().filter(outlet=org))
             | models.Exists(_published_articles().filter(citations__organization=org))

@@ -256,9 +256,9 @@ def test_server_error_page_is_friendly_in_both_languages(client, language, text)
     assert text in response.content.decode()
 
 
-def test_unknown_person_in_a_filter_shows_an_error_not_a_crash(client):
-    make_person(slug="known")
-    response = client.get("/en/events/?person=nobody")
+def test_unknown_venue_in_a_filter_shows_an_error_not_a_crash(client):
+    make_venue(slug="known")
+    response = client.get("/en/events/?venue=nowhere")
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
 

@@ -182,6 +182,9 @@ CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 
 # Public pages cached by archive.page_cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Filter choices (years, countries, venues…) derived from all public content, kept per content generation
+# like the pages, so they are worked out once after each change rather than on every request; 0 turns it off.
+FILTER_CHOICES_CACHE_SECONDS = int(env("FILTER_CHOICES_CACHE_SECONDS", "3600"))
 # Any save or delete of a model in these apps makes every cached page stale.
 PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
