@@ -11,7 +11,7 @@ look the same everywhere. Only `published()` / `public()` rows are ever searched
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 from django.conf import settings
@@ -64,6 +64,8 @@ class Target:
     title_field: str = "title"
     weight: float = 1.0
     select_related: tuple = field(default_factory=tuple)
+    # Kinds that grow without bound rank only their newest matches (see `search`); names are few enough to rank all.
+    newest_first: tuple = ()
 
     def fields(self):
         return self.fields_en + self.fields_ru + self.fields_any
@@ -85,6 +87,7 @@ def _targets():
             "archive:article_detail",
             weight=1.0,
             select_related=("outlet",),
+            newest_first=("-published_on", "-pk"),
         ),
         Target(
             "event",
@@ -96,6 +99,7 @@ def _targets():
             "events:event_detail",
             weight=1.2,
             select_related=("venue",),
+            newest_first=("-held_on", "-pk"),
         ),
         Target(
             "person",
@@ -135,54 +139,93 @@ def _targets():
 
 @dataclass
 class Result:
+    """One record found; its highlighted title and snippet are made only if the result is shown."""
+
     kind: str
     label: str
     obj: object
     url: str
     rank: float
-    title: str = ""
-    title_language: str = ""
-    snippet: str = ""
-    snippet_language: str = ""
+    target: Target
+    stems: list
+    language: str
+
+    @cached_property
+    def _title(self):
+        return title_for(self.obj, self.target, self.stems, self.language)
+
+    @cached_property
+    def _snippet(self):
+        return snippet_for(self.obj, self.target, self.stems, self.language)
+
+    @property
+    def title(self):
+        return self._title[0]
+
+    @property
+    def title_language(self):
+        return self._title[1]
+
+    @property
+    def snippet(self):
+        return self._snippet[0]
+
+    @property
+    def snippet_language(self):
+        return self._snippet[1]
+
+
+@dataclass
+class Found:
+    """The results, best first, and the kinds of record of which more matched than were ranked."""
+
+    results: list = field(default_factory=list)
+    cut_short: list = field(default_factory=list)
 
 
 def search(query, language):
     """Published records matching every word of the query in either language, best first.
 
-    `language` is the visitor's language: snippets come from text in that language when it matches.
+    At most SEARCH_RESULT_LIMIT records of each kind are ranked: for articles and events, the newest
+    that match, so that a word found in half the archive costs no more than a rare one; `cut_short`
+    names the kinds where that limit was reached. `language` is the visitor's language: snippets come
+    from text in that language when it matches.
     """
     terms = query_terms(query)
+    found = Found()
     if not terms:
-        return []
+        return found
     stems = [stem(term) for term in terms]
     find = _postgres_matches if backend() == "postgres" else _python_matches
-    results = []
     for target in _targets():
-        for obj, rank in find(target, terms, stems):
-            title, title_language = title_for(obj, target, stems, language)
-            snippet, snippet_language = snippet_for(obj, target, stems, language)
-            results.append(
+        matches, cut_short = find(target, terms, stems)
+        if cut_short:
+            found.cut_short.append(target)
+        for obj, rank in matches:
+            found.results.append(
                 Result(
                     kind=target.kind,
                     label=target.label,
                     obj=obj,
                     url=reverse(target.url_name, kwargs={"slug": obj.slug}),
                     rank=rank * target.weight,
-                    title=title,
-                    title_language=title_language,
-                    snippet=snippet,
-                    snippet_language=snippet_language,
+                    target=target,
+                    stems=stems,
+                    language=language,
                 )
             )
-    results.sort(key=lambda r: -r.rank)
-    return results[: settings.SEARCH_RESULT_LIMIT]
+    found.results.sort(key=lambda r: -r.rank)
+    return found
 
 
 def _postgres_matches(target, terms, stems):
     """Rows whose stored `search_document` matches (the GIN index finds them), ranked against that column.
 
     The column and its index are made by the migrations named `search_document` from the same fields
-    as `target.fields_en` (english configuration) and `fields_ru + fields_any` (russian).
+    as `target.fields_en` (english configuration) and `fields_ru + fields_any` (russian). For a kind
+    with `newest_first`, the newest matches are taken in date order, which PostgreSQL reads from the
+    date index and stops after the limit, and only those are ranked: ranking every match of a common
+    word at archive size reads tens of thousands of documents.
     """
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
     from django.db.models.expressions import RawSQL
@@ -199,10 +242,14 @@ def _postgres_matches(target, terms, stems):
         .alias(search_document=document)
         .filter(search_document=search_query)
         .annotate(search_rank=SearchRank(document, search_query))
-        .order_by("-search_rank")[: settings.SEARCH_RESULT_LIMIT]
+        .order_by(*(target.newest_first or ["-search_rank"]))[: settings.SEARCH_RESULT_LIMIT + 1]
     )
-    # Field hits break ties between rows that PostgreSQL ranks alike.
-    return [(row, row.search_rank + _term_hits(row, target, stems) / 100) for row in rows]
+    # Words found in the title break ties between rows that PostgreSQL ranks alike.
+    rows = list(rows)
+    ranked = [
+        (row, row.search_rank + _title_hits(row, target, stems) / 100) for row in rows[: settings.SEARCH_RESULT_LIMIT]
+    ]
+    return sorted(ranked, key=lambda match: -match[1]), len(rows) > settings.SEARCH_RESULT_LIMIT
 
 
 def _prefix(term, term_stem):
@@ -226,16 +273,24 @@ def _python_matches(target, terms, stems):
             for name in target.fields():
                 condition |= Q(**{f"{name}__contains": variant})
         queryset = queryset.filter(condition)
-    matches = []
-    for row in queryset[: settings.SEARCH_RESULT_LIMIT * 5]:
-        hits = _term_hits(row, target, stems)
-        if hits:
-            matches.append((row, hits))
-    return matches
+    if target.newest_first:
+        queryset = queryset.order_by(*target.newest_first)
+    scan_limit = settings.SEARCH_RESULT_LIMIT * 5
+    rows = list(queryset[:scan_limit])
+    matches = [(row, hits) for row in rows if (hits := _term_hits(row, target, stems))]
+    # A full scan may have left confirmed matches unread: report the kind as cut short, as PostgreSQL's does.
+    cut_short = len(rows) >= scan_limit or len(matches) > settings.SEARCH_RESULT_LIMIT
+    return sorted(matches[: settings.SEARCH_RESULT_LIMIT], key=lambda match: -match[1]), cut_short
 
 
 def _stems_of(text):
     return {stem(word) for word in WORD.findall(text or "")}
+
+
+def _title_hits(row, target, stems):
+    """How many of the query's words the record's title has, in either language."""
+    wanted = set(stems)
+    return sum(len(_stems_of(getattr(row, f"{target.title_field}_{code}", "")) & wanted) for code in ("en", "ru"))
 
 
 def _term_hits(row, target, stems):

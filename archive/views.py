@@ -201,14 +201,15 @@ class FigureKindDetailView(DetailView):
 def search(request):
     """Search both languages at once; results paginated, matching words highlighted."""
     query = request.GET.get("q", "").strip()[:200]
-    results = site_search.search(query, translation.get_language()) if query else []
-    page = Paginator(results, settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    found = site_search.search(query, translation.get_language())
+    page = Paginator(found.results, settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "query": query,
         "terms": site_search.query_terms(query),
         "page_obj": page,
         "results": page.object_list,
-        "result_count": len(results),
+        "result_count": len(found.results),
+        "cut_short": [target.label for target in found.cut_short],
         "result_limit": settings.SEARCH_RESULT_LIMIT,
     }
     return render(request, "archive/search.html", context)

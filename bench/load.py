@@ -9,7 +9,8 @@ time per connection count, and prints requests per second, p50 and p99 latency, 
 socket errors, and throughput as a fraction of the minimal view's in the same run. Pages are chosen
 from the published data in the database (bench/generate.py fills it). gunicorn is stopped at the
 end, whatever happens. Only 127.0.0.1 is ever targeted. The cache is REDIS_URL when set, otherwise
-local memory in each worker; --uncached sets PAGE_CACHE_SECONDS=0.
+local memory in each worker; --uncached sets PAGE_CACHE_SECONDS=0, and --cold also turns off the
+cache of the event list's filter choices.
 """
 
 import argparse
@@ -50,10 +51,13 @@ def published_targets(language):
         ("home", f"/{language}/"),
         ("event list", f"/{language}/events/"),
         ("event list, filtered", f"/{language}/events/?country={country}"),
+        ("event list, by name", f"/{language}/events/?person={surname}"),
         ("event detail", f"/{language}/events/{event.slug}/" if event else f"/{language}/events/none/"),
         ("article detail", f"/{language}/articles/{article.slug}/" if article else f"/{language}/articles/none/"),
         ("person detail", f"/{language}/people/{person.slug}/" if person else f"/{language}/people/none/"),
         ("search", f"/{language}/search/?q={surname}"),
+        # In the title of every generated article and event: the most expensive search there is.
+        ("search, common word", f"/{language}/search/?q=commemoration"),
     ]
 
 
@@ -140,6 +144,12 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="default: any free port")
     parser.add_argument("--language", default="en", choices=["en", "ru"])
     parser.add_argument("--uncached", action="store_true", help="turn the page cache off (PAGE_CACHE_SECONDS=0)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="with --uncached: also work out the event list's filter choices on every request "
+        "(FILTER_CHOICES_CACHE_SECONDS=0)",
+    )
     parser.add_argument("--url", action="append", default=[], metavar="NAME=PATH", help="add or replace a page")
     options = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
@@ -166,6 +176,7 @@ def main():
         "STATIC_ROOT": static_root,
         "CACHE_URL": os.environ.get("CACHE_URL", "locmem://bench"),
         "PAGE_CACHE_SECONDS": "0" if options.uncached else os.environ.get("PAGE_CACHE_SECONDS", "600"),
+        "FILTER_CHOICES_CACHE_SECONDS": "0" if options.cold else os.environ.get("FILTER_CHOICES_CACHE_SECONDS", "3600"),
         "GUNICORN_BIND": f"{HOST}:{options.port}",
         "WEB_CONCURRENCY": str(options.workers),
         "GUNICORN_MAX_REQUESTS": "0",
@@ -204,7 +215,9 @@ def main():
 
     cache_url = os.environ.get("REDIS_URL") or environment["CACHE_URL"]  # production prefers REDIS_URL
     cache = "off (PAGE_CACHE_SECONDS=0)" if options.uncached else cache_url.split("://")[0]
-    print(f"\npage cache: {cache}; database: {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}")
+    choices = "off (FILTER_CHOICES_CACHE_SECONDS=0)" if options.cold else cache_url.split("://")[0]
+    database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
+    print(f"\npage cache: {cache}; filter-choices cache: {choices}; database: {database}")
     header = (
         f"{'conns':>5}  {'page':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'errors':>6} {'ratio':>6}"
     )

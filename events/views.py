@@ -106,23 +106,32 @@ class EventDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         articles = _published_articles()
-        reports = EventReport.objects.filter(event=event, article__in=articles).select_related("article__outlet")
+        # Rows name their article (title, language, slug), never its text: leave the long texts unread.
+        no_text = [f"article__{name}" for name in Article.LONG_TEXTS]
+        reports = (
+            EventReport.objects.filter(event=event, article__in=articles)
+            .select_related("article__outlet")
+            .defer(*no_text)
+        )
+        for report in reports:
+            report.event = event  # anniversary_agrees compares with it; no query per report
         context.update(
             {
                 "json_ld": event_json_ld(event, self.request),
                 "reports": reports,
-                "organizers": EventOrganizer.objects.filter(event=event, article__in=articles).select_related(
-                    "organization", "article"
-                ),
-                "programme": ProgrammeItem.objects.filter(event=event, article__in=articles).select_related(
-                    "provided_by", "article"
-                ),
-                "participations": Participation.objects.filter(event=event, article__in=articles).select_related(
-                    "person", "organization", "article"
-                ),
+                "organizers": EventOrganizer.objects.filter(event=event, article__in=articles)
+                .select_related("organization", "article")
+                .defer(*no_text),
+                "programme": ProgrammeItem.objects.filter(event=event, article__in=articles)
+                .select_related("provided_by", "article")
+                .defer(*no_text),
+                "participations": Participation.objects.filter(event=event, article__in=articles)
+                .select_related("person", "organization", "article")
+                .defer(*no_text),
                 "figures": ReportedFigure.objects.published()
                 .filter(article__event_reports__event=event)
                 .select_related("kind", "article__outlet", "stated_by")
+                .defer(*no_text)
                 .prefetch_related(Prefetch("event", queryset=Event.objects.published()))
                 .order_by("kind__position", "kind", "value", "article__published_on", "position"),
             }

@@ -141,3 +141,25 @@ def test_postgresql_search_uses_the_gin_indexed_documents_and_other_databases_th
     else:
         assert site_search.backend() == "python"
         assert searches and all("LIKE" in sql.upper() for sql in searches)
+
+
+def test_a_word_in_more_records_than_are_ranked_shows_the_newest_and_says_so(client, settings):
+    import datetime
+
+    settings.SEARCH_RESULT_LIMIT = 3
+    articles = [
+        make_article(title_en=f"Wreath laid {n}", published_on=datetime.date(2020 + n, 2, 26)) for n in range(5)
+    ]
+    html = client.get("/en/search/?q=wreath").content.decode()
+    shown = set(re.findall(r'href="/en/articles/([\w-]+)/"', html))
+    assert shown == {article.slug for article in articles[2:]}
+    assert "the newest 3 that match are shown" in html and "(Article)" in html
+
+
+def test_a_word_in_no_more_records_than_are_ranked_gives_no_note(client, settings):
+    settings.SEARCH_RESULT_LIMIT = 3
+    for n in range(3):
+        make_article(title_en=f"Wreath laid {n}")
+    html = client.get("/en/search/?q=wreath").content.decode()
+    assert len(re.findall(r'href="/en/articles/([\w-]+)/"', html)) == 3
+    assert "the newest" not in html
