@@ -11,7 +11,8 @@ Only anonymous GET/HEAD requests without a session cookie are served from or sto
 and only 200 responses that set no cookie and are not marked private or no-store. The key holds
 the language and the full path with its query string, so each language and each filter is a page.
 
-Use: wrap a public view, e.g. `path("", cache_public_page(views.home))` or
+Use: `PageCacheMiddleware` in MIDDLEWARE serves and stores the pages; wrap each public view to mark
+its pages as cacheable, e.g. `path("", cache_public_page(views.home))` or
 `cache_public_page(ArticleDetailView.as_view())`. PAGE_CACHE_SECONDS = 0 turns it off.
 """
 
@@ -26,7 +27,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -50,7 +51,7 @@ def _next_scheduled_publication():
 def current_generation():
     """The token under which pages are cached now; a new one after any change or scheduled publication."""
     generation = cache.get(GENERATION_KEY)
-    if generation is not None and (generation["renew_at"] is None or timezone.now() < generation["renew_at"]):
+    if _still_current(generation):
         return generation["token"]
     fresh = {"token": secrets.token_hex(8), "renew_at": _next_scheduled_publication()}
     # It must outlive whatever is stored under it; when it expires all of that is only recomputed.
@@ -96,9 +97,9 @@ def remember_per_generation(computations, seconds):
     return values
 
 
-def page_key(request, generation):
+def page_key(request, language):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:page:{generation}:{get_language()}:{path}"
+    return f"page-cache:page:{language}:{path}"
 
 
 def _may_use_cache(request):
@@ -112,7 +113,8 @@ def _may_use_cache(request):
 def _may_store(response):
     cache_control = response.get("Cache-Control", "")
     return (
-        response.status_code == 200
+        getattr(response, "page_cache_public", False)
+        and response.status_code == 200
         and not response.cookies
         and not response.streaming
         and "private" not in cache_control
@@ -120,34 +122,66 @@ def _may_store(response):
     )
 
 
-def cache_public_page(view):
-    """Serve the view's response to visitors from the page cache, storing it on a miss."""
+def _still_current(generation):
+    """The token of a generation read from the cache, or None if it is missing or due for renewal."""
+    if generation is not None and (generation["renew_at"] is None or timezone.now() < generation["renew_at"]):
+        return generation["token"]
+    return None
 
-    @functools.wraps(view)
-    def cached_view(request, *args, **kwargs):
-        if not _may_use_cache(request):
-            return view(request, *args, **kwargs)
-        key = page_key(request, current_generation())
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
+
+class PageCacheMiddleware:
+    """Answers visitors from the page cache before the rest of the middleware and the view run.
+
+    One cache round trip reads both the current generation and the stored page, which remembers the
+    generation it was made under; it is served only if the two agree. On a miss the page is made as
+    usual and, if its view is marked with `cache_public_page` and the response may be stored, kept
+    together with the headers the inner middleware gave it. Placed after the security, CSP and static
+    file middleware, so those headers are added to stored pages as to any other. Only paths with a
+    language prefix are cached: elsewhere the language comes from the visitor's cookie or browser.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = _may_use_cache(request) and translation.get_language_from_path(request.path_info)
+        if not language:
+            return self.get_response(request)
+        key = page_key(request, language)
+        stored = cache.get_many([GENERATION_KEY, key])
+        # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
+        generation = _still_current(stored.get(GENERATION_KEY)) or current_generation()
+        entry = stored.get(key)
+        if entry is not None and entry[0] == generation:
+            _generation, status, headers, content = entry
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
             response[CACHE_STATUS_HEADER] = "hit"
             return response
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        # A visitor who logs in must not be served this page from a browser or proxy cache.
-        patch_vary_headers(response, ["Cookie"])
+        response = self.get_response(request)
         if _may_store(response):
-            headers = list(response.items())
-            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            entry = (generation, response.status_code, list(response.items()), response.content)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response[CACHE_STATUS_HEADER] = "miss"
         return response
 
-    return cached_view
+
+def cache_public_page(view):
+    """Mark the view's pages as the same for every visitor, so PageCacheMiddleware may keep them."""
+
+    @functools.wraps(view)
+    def public_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if _may_use_cache(request):
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            # A visitor who logs in must not be served this page from a browser or proxy cache.
+            patch_vary_headers(response, ["Cookie"])
+            response.page_cache_public = True
+        return response
+
+    return public_view
 
 
 def _invalidate_on_change(sender, **kwargs):

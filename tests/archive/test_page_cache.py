@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 
 from archive.models import Article
-from archive.page_cache import cache_public_page, invalidate_pages
+from archive.page_cache import PageCacheMiddleware, cache_public_page, invalidate_pages
 from archive.publishing import Status
 from tests.factories import make_article, make_event
 
@@ -26,10 +26,16 @@ class TitlesPage:
         return HttpResponse(" | ".join(article.title for article in Article.objects.published().order_by("slug")))
 
 
+def served(view, **kwargs):
+    """The view as the site serves it: marked with cache_public_page, behind PageCacheMiddleware."""
+    marked = cache_public_page(view)
+    return PageCacheMiddleware(lambda request: marked(request, **kwargs))
+
+
 @pytest.fixture
 def page():
     view = TitlesPage()
-    cached = cache_public_page(view)
+    cached = served(view)
 
     def visit(language="en", path="/titles/", **request_options):
         with translation.override(language):
@@ -137,7 +143,7 @@ def test_responses_that_set_cookies_or_fail_are_not_stored():
         return HttpResponse("missing", status=404)
 
     for view in (sets_cookie, not_found):
-        cached = cache_public_page(view)
+        cached = served(view)
         cached(RequestFactory().get("/en/x/"))
         assert "X-Page-Cache" not in cached(RequestFactory().get("/en/x/"))
 
@@ -160,11 +166,11 @@ def test_a_template_response_view_is_rendered_once_then_served_from_the_cache(ar
     from archive.views import ArticleDetailView
 
     article = Article.objects.published().first()
-    cached = cache_public_page(ArticleDetailView.as_view())
+    cached = served(ArticleDetailView.as_view(), slug=article.slug)
 
     def visit(language):
         with translation.override(language):
-            return cached(RequestFactory().get(f"/{language}/articles/{article.slug}/"), slug=article.slug)
+            return cached(RequestFactory().get(f"/{language}/articles/{article.slug}/"))
 
     first, second = visit("ru"), visit("ru")
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
@@ -174,3 +180,38 @@ def test_a_template_response_view_is_rendered_once_then_served_from_the_cache(ar
     article.title_ru = "Исправленный заголовок"
     article.save()
     assert "Исправленный заголовок" in visit("ru").content.decode()
+
+
+def test_a_view_not_marked_public_is_never_stored(archive):
+    calls = []
+
+    def private_view(request):
+        calls.append(request)
+        return HttpResponse("for this visitor only")
+
+    middleware = PageCacheMiddleware(private_view)
+    for _ in range(2):
+        assert "X-Page-Cache" not in middleware(RequestFactory().get("/en/private/"))
+    assert len(calls) == 2
+
+
+def test_a_path_without_a_language_prefix_is_never_stored():
+    view = TitlesPage()
+    cached = served(view)
+    for _ in range(2):
+        assert "X-Page-Cache" not in cached(RequestFactory().get("/titles/"))
+    assert view.calls == 2
+
+
+def test_a_hit_is_answered_before_the_inner_middleware_and_the_view_run(client, archive):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get("/en/").headers["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/")
+    assert response.headers["X-Page-Cache"] == "hit" and len(queries) == 0
+    # The inner middleware's headers were stored with the page; the outer ones are added on every answer.
+    assert response.headers["Content-Language"] == "en"
+    assert "Content-Security-Policy" in response.headers and response.headers["X-Frame-Options"] == "DENY"
+    assert not hasattr(response, "wsgi_request") or response.wsgi_request.resolver_match is None
