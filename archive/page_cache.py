@@ -16,9 +16,11 @@ its pages as cacheable, e.g. `path("", cache_public_page(views.home))` or
 `cache_public_page(ArticleDetailView.as_view())`. PAGE_CACHE_SECONDS = 0 turns it off.
 """
 
+import collections
 import functools
 import hashlib
 import secrets
+import threading
 
 from django.apps import apps
 from django.conf import settings
@@ -129,15 +131,48 @@ def _still_current(generation):
     return None
 
 
+class _RecentPages:
+    """The pages this process served last, by key, each with the generation it was made under.
+
+    Only a copy: a page is served from here only when its generation is still the one in the shared
+    cache, which is read on every request, so no process can serve a page another has made stale.
+    What it saves is carrying the page (tens of kilobytes) from the shared cache each time.
+    """
+
+    def __init__(self):
+        self._entries = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != generation:
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > settings.PAGE_CACHE_LOCAL_ENTRIES:
+                self._entries.popitem(last=False)
+
+
+_recent_pages = _RecentPages()
+
+
 class PageCacheMiddleware:
     """Answers visitors from the page cache before the rest of the middleware and the view run.
 
-    One cache round trip reads both the current generation and the stored page, which remembers the
-    generation it was made under; it is served only if the two agree. On a miss the page is made as
-    usual and, if its view is marked with `cache_public_page` and the response may be stored, kept
-    together with the headers the inner middleware gave it. Placed after the security, CSP and static
-    file middleware, so those headers are added to stored pages as to any other. Only paths with a
-    language prefix are cached: elsewhere the language comes from the visitor's cookie or browser.
+    A stored page remembers the generation it was made under and is served only while that is the
+    current generation, read from the shared cache on every request. The page itself comes from this
+    process's recent copies when it has one of that generation, otherwise from the shared cache. On a
+    miss the page is made as usual and, if its view is marked with `cache_public_page` and the
+    response may be stored, kept together with the headers the inner middleware gave it. Placed after
+    the security, CSP and static file middleware, so those headers are added to stored pages as to
+    any other. Only paths with a language prefix are cached: elsewhere the language comes from the
+    visitor's cookie or browser.
     """
 
     def __init__(self, get_response):
@@ -148,11 +183,16 @@ class PageCacheMiddleware:
         if not language:
             return self.get_response(request)
         key = page_key(request, language)
-        stored = cache.get_many([GENERATION_KEY, key])
         # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
-        generation = _still_current(stored.get(GENERATION_KEY)) or current_generation()
-        entry = stored.get(key)
-        if entry is not None and entry[0] == generation:
+        generation = _still_current(cache.get(GENERATION_KEY)) or current_generation()
+        entry = _recent_pages.get(key, generation)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None and entry[0] == generation:
+                _recent_pages.put(key, entry)
+            else:
+                entry = None
+        if entry is not None:
             _generation, status, headers, content = entry
             response = HttpResponse(content, status=status)
             for name, value in headers:
@@ -163,6 +203,7 @@ class PageCacheMiddleware:
         if _may_store(response):
             entry = (generation, response.status_code, list(response.items()), response.content)
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            _recent_pages.put(key, entry)
             response[CACHE_STATUS_HEADER] = "miss"
         return response
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.factories import make_article, make_event, make_person, make_venue
+from tests.factories import make_article, make_event, make_venue
 
 pytestmark = pytest.mark.django_db
 

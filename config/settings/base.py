@@ -46,7 +46,7 @@ def cache_from_url(url):
     """A CACHES entry from a URL: redis:// or rediss:// (production), locmem:// or dummy:// (one process only)."""
     scheme = url.split("://", 1)[0]
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "archive"}
+        return {"BACKEND": "config.redis_cache.ReusedClientRedisCache", "LOCATION": url, "KEY_PREFIX": "archive"}
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url.split("://", 1)[1]}
     if scheme == "dummy":
@@ -184,6 +184,8 @@ CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 
 # Public pages cached by archive.page_cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# Each process keeps its last pages too, served only while still current: saves carrying them from Redis.
+PAGE_CACHE_LOCAL_ENTRIES = int(env("PAGE_CACHE_LOCAL_ENTRIES", "500"))
 # Filter choices (years, countries, venues…) derived from all public content, kept per content generation
 # like the pages, so they are worked out once after each change rather than on every request; 0 turns it off.
 FILTER_CHOICES_CACHE_SECONDS = int(env("FILTER_CHOICES_CACHE_SECONDS", "3600"))

@@ -215,3 +215,31 @@ def test_a_hit_is_answered_before_the_inner_middleware_and_the_view_run(client, 
     assert response.headers["Content-Language"] == "en"
     assert "Content-Security-Policy" in response.headers and response.headers["X-Frame-Options"] == "DENY"
     assert not hasattr(response, "wsgi_request") or response.wsgi_request.resolver_match is None
+
+
+def test_a_copy_kept_by_this_process_is_served_only_while_its_generation_is_current(page):
+    from django.core.cache import cache
+
+    from archive.page_cache import GENERATION_KEY
+
+    article = make_article(title_en="Before")
+    assert page()["X-Page-Cache"] == "miss"
+    # Another process's change: the shared generation goes, and nothing in this process is told.
+    Article.objects.filter(pk=article.pk).update(title_en="After")
+    cache.delete(GENERATION_KEY)
+    response = page()
+    assert (response["X-Page-Cache"], response.text) == ("miss", "After")
+
+
+def test_a_process_serves_its_own_copy_without_reading_the_page_from_the_shared_cache(page):
+    from django.core.cache import cache
+
+    make_article(title_en="Kept")
+    assert page()["X-Page-Cache"] == "miss"
+    page_keys = [key for key in cache._cache if ":page-cache:page:" in key]
+    assert page_keys
+    for key in page_keys:
+        del cache._cache[key]  # the shared copy expired or was evicted
+    response = page()
+    assert (response["X-Page-Cache"], response.text) == ("hit", "Kept")
+    assert page.view.calls == 1
