@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
-from .publishing import Publishable, Status
+from .publishing import Publishable, Status, published_q
 
 
 class Language(models.TextChoices):
@@ -228,7 +228,7 @@ class FigureKind(models.Model):
 class ReportedFigureQuerySet(ArticlePartQuerySet):
     def published(self):
         """Figures visitors may see: those of published articles."""
-        return self.filter(article__in=Article.objects.published())
+        return self.filter(published_q("article__"))
 
 
 class ReportedFigure(models.Model):

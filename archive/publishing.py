@@ -20,13 +20,22 @@ class TranslationStatus(models.TextChoices):
     TRANSLATED = "translated", _("Translated")
 
 
+def published_q(through=""):
+    """The condition of `published()`, on the row reached through `through` (e.g. "article__").
+
+    Filtering a row by its article's or event's own columns joins that table once; `article__in=
+    Article.objects.published()` adds a second copy as a subquery, and with select_related the
+    planner then weighs eight or more tables: 12 ms of planning for a query that runs in 0.4 ms.
+    """
+    return models.Q(**{f"{through}status": Status.PUBLISHED}) & (
+        models.Q(**{f"{through}public_from__isnull": True}) | models.Q(**{f"{through}public_from__lte": timezone.now()})
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What visitors may see: published, and not scheduled for later."""
-        now = timezone.now()
-        return self.filter(status=Status.PUBLISHED).filter(
-            models.Q(public_from__isnull=True) | models.Q(public_from__lte=now)
-        )
+        return self.filter(published_q())
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)

@@ -20,13 +20,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Article
 from archive.page_cache import remember_per_generation
+from archive.publishing import published_q
 
 from .models import Event, EventOrganizer, Occasion, Organization, Participation, Person, ProgrammeItem, Venue
 
-# How many of the people or organizations a typed name matches are named above the results.
+# How many of the people or organizations a typed name matches are named above the results, and how
+# many of the best matches the list follows (a short fragment of a name can match thousands).
 MATCHES_SHOWN = 10
+MATCHES_FOLLOWED = 200
 
 # A select offers at most this many records; any other public one is still accepted by slug (people's,
 # venues' and organizations' pages link to their filtered list), and the chosen one is always shown.
@@ -152,15 +154,17 @@ class NameOrSlugFilter(django_filters.CharFilter):
         value = (value or "").strip()
         if not value:
             return queryset
-        records = self.record_model.objects.filter(slug=value)
-        if not records.exists():
-            records = self.record_model.objects.named_like(value)
-        matched = records.order_by().values("pk")
+        objects = self.record_model.objects
+        # A slug (from a record's own page) or a name as written in either language means just that record.
+        exactly = Q(slug=value) | Q(name_en__iexact=value) | Q(name_ru__iexact=value)
+        matched = list(objects.filter(exactly).values_list("pk", flat=True)[:MATCHES_FOLLOWED])
+        if not matched:
+            # Best matches first; the name search runs once here, not again in the count and the page.
+            matched = list(objects.named_like(value).values_list("pk", flat=True)[:MATCHES_FOLLOWED])
         # Only records visitors may see are named; the events found are published ones whatever was matched.
-        shown = records.filter(pk__in=self.record_model.objects.public().filter(pk__in=matched).values("pk"))
-        self.parent.matches.append(
-            {"label": self.label, "value": value, "url_name": self.url_name, "records": list(shown[:MATCHES_SHOWN])}
-        )
+        public = {record.pk: record for record in objects.public().filter(pk__in=matched)}
+        shown = [public[pk] for pk in matched if pk in public][:MATCHES_SHOWN]
+        self.parent.matches.append({"label": self.label, "value": value, "url_name": self.url_name, "records": shown})
         return getattr(self.parent, self.events_of)(queryset, matched)
 
 
@@ -246,17 +250,19 @@ class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
 
     def events_of_organizations(self, queryset, records):
         """Events the organizations organised, provided part of the programme for, appeared at or hosted."""
-        articles = Article.objects.published()
-        return queryset.filter(
-            Q(pk__in=EventOrganizer.objects.filter(organization__in=records, article__in=articles).values("event"))
-            | Q(pk__in=Participation.objects.filter(organization__in=records, article__in=articles).values("event"))
-            | Q(pk__in=ProgrammeItem.objects.filter(provided_by__in=records, article__in=articles).values("event"))
-            | Q(venue__organization__in=records)
-        )
+        reported = published_q("article__")
+        # One UNION of event ids: OR-ing the four conditions made PostgreSQL read every event.
+        parts = [
+            EventOrganizer.objects.filter(reported, organization__in=records).values("event"),
+            Participation.objects.filter(reported, organization__in=records).values("event"),
+            ProgrammeItem.objects.filter(reported, provided_by__in=records).values("event"),
+            Event.objects.filter(venue__organization__in=records).values("pk"),
+        ]
+        events = parts[0].order_by().union(*(part.order_by() for part in parts[1:]))
+        return queryset.filter(pk__in=events)
 
     def events_of_people(self, queryset, records):
         """Events at which, as a published article reports, the people appeared."""
-        articles = Article.objects.published()
         return queryset.filter(
-            pk__in=Participation.objects.filter(person__in=records, article__in=articles).values("event")
+            pk__in=Participation.objects.filter(published_q("article__"), person__in=records).values("event")
         )

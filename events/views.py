@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 
 from archive.context_processors import public_path
 from archive.models import Article, ReportedFigure
+from archive.publishing import published_q
 
 from .filters import EventFilter
 from .models import (
@@ -105,11 +106,10 @@ class EventDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = self.object
-        articles = _published_articles()
         # Rows name their article (title, language, slug), never its text: leave the long texts unread.
         no_text = [f"article__{name}" for name in Article.LONG_TEXTS]
         reports = (
-            EventReport.objects.filter(event=event, article__in=articles)
+            EventReport.objects.filter(published_q("article__"), event=event)
             .select_related("article__outlet")
             .defer(*no_text)
         )
@@ -119,13 +119,13 @@ class EventDetailView(DetailView):
             {
                 "json_ld": event_json_ld(event, self.request),
                 "reports": reports,
-                "organizers": EventOrganizer.objects.filter(event=event, article__in=articles)
+                "organizers": EventOrganizer.objects.filter(published_q("article__"), event=event)
                 .select_related("organization", "article")
                 .defer(*no_text),
-                "programme": ProgrammeItem.objects.filter(event=event, article__in=articles)
+                "programme": ProgrammeItem.objects.filter(published_q("article__"), event=event)
                 .select_related("provided_by", "article")
                 .defer(*no_text),
-                "participations": Participation.objects.filter(event=event, article__in=articles)
+                "participations": Participation.objects.filter(published_q("article__"), event=event)
                 .select_related("person", "organization", "article")
                 .defer(*no_text),
                 "figures": ReportedFigure.objects.published()
@@ -194,9 +194,9 @@ class PersonListView(ListView):
 
 
 def _participations_in_public_events():
-    return Participation.objects.filter(
-        event__in=Event.objects.published(), article__in=_published_articles()
-    ).select_related("event__venue", "event__occasion", "organization", "article")
+    return Participation.objects.filter(published_q("event__"), published_q("article__")).select_related(
+        "event__venue", "event__occasion", "organization", "article"
+    )
 
 
 class PersonDetailView(DetailView):
@@ -293,10 +293,11 @@ class OrganizationDetailView(DetailView):
         events = Event.objects.published()
         articles = _published_articles()
         limit = settings.RELATED_LIST_LIMIT
+        reported = published_q("event__") & published_q("article__")
         context.update(
             {
                 "limit": limit,
-                "organized": EventOrganizer.objects.filter(organization=org, event__in=events, article__in=articles)
+                "organized": EventOrganizer.objects.filter(reported, organization=org)
                 .select_related("event__venue")
                 .order_by("-event__held_on", "event__slug")[:limit],
                 "hosted": events.filter(venue__organization=org)
@@ -306,11 +307,11 @@ class OrganizationDetailView(DetailView):
                 .filter(organization=org)
                 .select_related("person")
                 .order_by("-event__held_on", "event__slug", "position")[:limit],
-                "programme_items": ProgrammeItem.objects.filter(provided_by=org, event__in=events, article__in=articles)
+                "programme_items": ProgrammeItem.objects.filter(reported, provided_by=org)
                 .select_related("event")
                 .order_by("-event__held_on", "position")[:limit],
                 "articles": articles.filter(outlet=org).select_related("outlet")[:limit],
-                "citations": SourceCitation.objects.filter(organization=org, article__in=articles)
+                "citations": SourceCitation.objects.filter(published_q("article__"), organization=org)
                 .select_related("article")
                 .order_by("-article__published_on")[:limit],
                 "variants": name_variants(org),
