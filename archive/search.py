@@ -63,7 +63,6 @@ class Target:
     url_name: str = ""
     title_field: str = "title"
     weight: float = 1.0
-    select_related: tuple = field(default_factory=tuple)
     # Kinds that grow without bound rank only their newest matches (see `search`); names are few enough to rank all.
     newest_first: tuple = ()
 
@@ -86,7 +85,6 @@ def _targets():
             ("original_title", "original_text"),
             "archive:article_detail",
             weight=1.0,
-            select_related=("outlet",),
             newest_first=("-published_on", "-pk"),
         ),
         Target(
@@ -98,7 +96,6 @@ def _targets():
             (),
             "events:event_detail",
             weight=1.2,
-            select_related=("venue",),
             newest_first=("-held_on", "-pk"),
         ),
         Target(
@@ -144,11 +141,14 @@ class Result:
     kind: str
     label: str
     obj: object
-    url: str
     rank: float
     target: Target
     stems: list
     language: str
+
+    @cached_property
+    def url(self):
+        return reverse(self.target.url_name, kwargs={"slug": self.obj.slug})
 
     @cached_property
     def _title(self):
@@ -207,7 +207,6 @@ def search(query, language):
                     kind=target.kind,
                     label=target.label,
                     obj=obj,
-                    url=reverse(target.url_name, kwargs={"slug": obj.slug}),
                     rank=rank * target.weight,
                     target=target,
                     stems=stems,
@@ -230,16 +229,15 @@ def _postgres_matches(target, terms, stems):
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
     from django.db.models.expressions import RawSQL
 
-    table = connection.ops.quote_name(target.queryset().model._meta.db_table)
+    queryset = target.queryset()
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
     document = RawSQL(f"{table}.search_document", [], output_field=SearchVectorField())
     text = " ".join(terms)
     search_query = SearchQuery(text, config="english", search_type="plain") | SearchQuery(
         text, config="russian", search_type="plain"
     )
     rows = (
-        target.queryset()
-        .select_related(*target.select_related)
-        .alias(search_document=document)
+        queryset.alias(search_document=document)
         .filter(search_document=search_query)
         .annotate(search_rank=SearchRank(document, search_query))
         .order_by(*(target.newest_first or ["-search_rank"]))[: settings.SEARCH_RESULT_LIMIT + 1]
@@ -265,7 +263,7 @@ def _prefix(term, term_stem):
 
 def _python_matches(target, terms, stems):
     """SQL narrows by each word's stem prefix (case variants, since SQLite folds ASCII only); Python confirms."""
-    queryset = target.queryset().select_related(*target.select_related)
+    queryset = target.queryset()
     for term, term_stem in zip(terms, stems, strict=True):
         prefix = _prefix(term, term_stem)
         condition = Q()

@@ -13,7 +13,7 @@ import functools
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -155,12 +155,14 @@ class NameOrSlugFilter(django_filters.CharFilter):
         if not value:
             return queryset
         objects = self.record_model.objects
-        # A slug (from a record's own page) or a name as written in either language means just that record.
-        exactly = Q(slug=value) | Q(name_en__iexact=value) | Q(name_ru__iexact=value)
-        matched = list(objects.filter(exactly).values_list("pk", flat=True)[:MATCHES_FOLLOWED])
+        matched = list(objects.filter(slug=value).values_list("pk", flat=True))  # a link from the record's page
         if not matched:
             # Best matches first; the name search runs once here, not again in the count and the page.
-            matched = list(objects.named_like(value).values_list("pk", flat=True)[:MATCHES_FOLLOWED])
+            candidates = objects.named_like(value).values_list("pk", "name_en", "name_ru")[:MATCHES_FOLLOWED]
+            typed = value.casefold()
+            exact = [pk for pk, *names in candidates if typed in {(name or "").casefold() for name in names}]
+            # A name written as the record writes it in either language means just that record.
+            matched = exact or [pk for pk, *_names in candidates]
         # Only records visitors may see are named; the events found are published ones whatever was matched.
         public = {record.pk: record for record in objects.public().filter(pk__in=matched)}
         shown = [public[pk] for pk in matched if pk in public][:MATCHES_SHOWN]
