@@ -21,13 +21,26 @@ def _published_articles():
     return Article.objects.published()
 
 
+def _exists_in_any(*querysets):
+    """EXISTS over the UNION ALL of `querysets` (each correlated with OuterRef).
+
+    An OR of several EXISTS makes PostgreSQL hash every row each of them could match (all
+    participations, all figures: 135 ms at 100,000 articles) even when a page needs a hundred rows;
+    one EXISTS over a union is checked row by row, and stops at the first match.
+    """
+    first, *rest = (queryset.order_by().values("pk") for queryset in querysets)
+    return models.Exists(first.union(*rest, all=True))
+
+
 class PersonQuerySet(NameMatchingQuerySet, SlugQuerySet):
     def public(self):
         """People visitors may see: those a published article places at a published event, or quotes in a figure."""
         person = models.OuterRef("pk")
         return self.filter(
-            models.Exists(Participation.objects.filter(_reported_at_published_event(), person=person))
-            | models.Exists(_figure_model().objects.filter(published_q("article__"), stated_by=person))
+            _exists_in_any(
+                Participation.objects.filter(_reported_at_published_event(), person=person),
+                _figure_model().objects.filter(published_q("article__"), stated_by=person),
+            )
         )
 
 
@@ -47,12 +60,14 @@ class OrganizationQuerySet(NameMatchingQuerySet, SlugQuerySet):
         org = models.OuterRef("pk")
         reported = _reported_at_published_event()
         return self.filter(
-            models.Exists(EventOrganizer.objects.filter(reported, organization=org))
-            | models.Exists(Participation.objects.filter(reported, organization=org))
-            | models.Exists(ProgrammeItem.objects.filter(reported, provided_by=org))
-            | models.Exists(_published_events().filter(venue__organization=org))
-            | models.Exists(_published_articles().filter(outlet=org))
-            | models.Exists(_published_articles().filter(citations__organization=org))
+            _exists_in_any(
+                EventOrganizer.objects.filter(reported, organization=org),
+                Participation.objects.filter(reported, organization=org),
+                ProgrammeItem.objects.filter(reported, provided_by=org),
+                _published_events().filter(venue__organization=org),
+                _published_articles().filter(outlet=org),
+                _published_articles().filter(citations__organization=org),
+            )
         )
 
 
@@ -131,6 +146,11 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The directory lists organizations by kind and name in the visitor's language, a page at a time.
+        indexes = [
+            models.Index(fields=["kind", "name_en"], name="organization_kind_name_en"),
+            models.Index(fields=["kind", "name_ru"], name="organization_kind_name_ru"),
+        ]
         permissions = [("translate_organization", _("Can edit the translation of organizations"))]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
@@ -157,6 +177,11 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The directory lists people by name in the visitor's language, a page at a time.
+        indexes = [
+            models.Index(fields=["name_en"], name="person_name_en"),
+            models.Index(fields=["name_ru"], name="person_name_ru"),
+        ]
         permissions = [("translate_person", _("Can edit the translation of people"))]
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -200,6 +225,10 @@ class Venue(models.Model):
 
     class Meta:
         ordering = ["country_code", "name"]
+        indexes = [
+            models.Index(fields=["country_code", "name_en"], name="venue_country_name_en"),
+            models.Index(fields=["country_code", "name_ru"], name="venue_country_name_ru"),
+        ]
         permissions = [("translate_venue", _("Can edit the translation of venues"))]
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
@@ -242,6 +271,10 @@ class Event(Publishable):
             models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest"),
             # published() as a subquery (who and what is public) reads only this index, not the events.
             models.Index(fields=["status", "public_from", "id"], name="event_published_ids"),
+            # The sitemap's pages, in slug order, read from this index alone.
+            models.Index(
+                fields=["status", "slug"], include=["public_from", "updated_at", "id"], name="event_published_slugs"
+            ),
             # Counting the events at one country's or city's venues reads only this index (2 ms, not 21 ms).
             models.Index(fields=["venue", "status"], include=["public_from", "held_on"], name="event_venue_published"),
         ]

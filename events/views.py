@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 
 from archive.context_processors import public_path
 from archive.models import Article, ReportedFigure
+from archive.page_cache import GenerationCountPaginator, remember_per_generation
 from archive.publishing import published_q
 
 from .filters import EventFilter
@@ -139,6 +140,17 @@ class EventDetailView(DetailView):
         return context
 
 
+def _events_per_year():
+    rows = (
+        Event.objects.published()
+        .annotate(year=ExtractYear("held_on"), occasion_year=ExtractYear("occasion__began_on"))
+        .values("year", "occasion_year")
+        .annotate(count=Count("pk"))
+        .order_by("year", "occasion_year")
+    )
+    return list(rows)
+
+
 class TimelineView(ListView):
     """Published events in date order, under their year, with an index of years and the anniversaries they mark.
 
@@ -160,13 +172,10 @@ class TimelineView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = (
-            Event.objects.published()
-            .annotate(year=ExtractYear("held_on"), occasion_year=ExtractYear("occasion__began_on"))
-            .values("year", "occasion_year")
-            .annotate(count=Count("pk"))
-            .order_by("year", "occasion_year")
-        )
+        # A pass over every published event, the same until content changes: kept per content generation.
+        rows = remember_per_generation({"timeline-years": _events_per_year}, settings.FILTER_CHOICES_CACHE_SECONDS)[
+            "timeline-years"
+        ]
         years = {}
         for row in rows:
             entry = years.setdefault(row["year"], {"year": row["year"], "count": 0, "anniversaries": []})
@@ -188,9 +197,11 @@ class PersonListView(ListView):
     paginate_by = settings.PUBLIC_PAGE_SIZE * 5
 
     def get_queryset(self):
-        return Person.objects.public().annotate(
-            appearances=_count_of(Participation.objects.filter(event__in=Event.objects.published()), "person")
-        )
+        reported = Participation.objects.filter(published_q("event__"), published_q("article__"))
+        return Person.objects.public().annotate(appearances=_count_of(reported, "person"))
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return GenerationCountPaginator(queryset, per_page, count_key="people", **kwargs)
 
 
 def _participations_in_public_events():
@@ -243,6 +254,9 @@ class VenueListView(ListView):
             .order_by("country_code", "name")
         )
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return GenerationCountPaginator(queryset, per_page, count_key="venues", **kwargs)
+
 
 class VenueDetailView(DetailView):
     """Every published event held at one venue."""
@@ -274,6 +288,9 @@ class OrganizationListView(ListView):
 
     def get_queryset(self):
         return Organization.objects.public().order_by("kind", "name")
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return GenerationCountPaginator(queryset, per_page, count_key="organizations", **kwargs)
 
 
 class OrganizationDetailView(DetailView):
