@@ -11,7 +11,14 @@ from .models import Article, Language
 
 
 def _years():
-    years = Article.objects.published().annotate(year=ExtractYear("published_on")).values_list("year", flat=True)
+    # Distinct in the database: a hundred thousand articles span a few dozen years.
+    years = (
+        Article.objects.published()
+        .annotate(year=ExtractYear("published_on"))
+        .values_list("year", flat=True)
+        .order_by()
+        .distinct()
+    )
     return [(year, year) for year in sorted({y for y in years if y}, reverse=True)]
 
 

@@ -86,6 +86,10 @@ class Article(Publishable):
             models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest"),
             # published() as a subquery (who and what is public) reads only this index, not the articles.
             models.Index(fields=["status", "public_from", "id"], name="article_published_ids"),
+            # Counting the list filtered by the language of the original reads only this index.
+            models.Index(
+                fields=["status", "original_language"], include=["public_from"], name="article_published_language"
+            ),
             # The sitemap's pages, in slug order, read from this index alone.
             models.Index(
                 fields=["status", "slug"], include=["public_from", "updated_at", "id"], name="article_published_slugs"
