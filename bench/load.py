@@ -38,12 +38,15 @@ def published_targets(language):
     import django
 
     django.setup()
-    from archive.models import Article
-    from events.models import Event, Person
+    from archive.models import Article, FigureKind, ReportedFigure
+    from events.models import Event, Organization, Person, Venue
 
     event = Event.objects.published().filter(participations__isnull=False).order_by("pk").first()
     article = Article.objects.published().order_by("pk").first()
     person = Person.objects.public().order_by("pk").first()
+    organization = Organization.objects.public().order_by("pk").first()
+    venue = Venue.objects.public().order_by("pk").first()
+    kind = FigureKind.objects.filter(figures__in=ReportedFigure.objects.published()).order_by("pk").first()
     surname = person.name_en.split()[-1] if person else "Aliyev"
     country = event.venue.country_code if event else "KZ"
     return [
@@ -58,7 +61,35 @@ def published_targets(language):
         ("search", f"/{language}/search/?q={surname}"),
         # In the title of every generated article and event: the most expensive search there is.
         ("search, common word", f"/{language}/search/?q=commemoration"),
+        ("article list", f"/{language}/articles/"),
+        ("article list, filtered", f"/{language}/articles/?language=ru"),
+        ("people", f"/{language}/people/"),
+        ("organizations", f"/{language}/organizations/"),
+        ("venues", f"/{language}/venues/"),
+        ("timeline", f"/{language}/timeline/"),
+        ("figures", f"/{language}/figures/"),
+        ("figure kind", f"/{language}/figures/{kind.slug}/" if kind else f"/{language}/figures/"),
+        ("organization detail", f"/{language}/organizations/{organization.slug}/" if organization else "/"),
+        ("venue detail", f"/{language}/venues/{venue.slug}/" if venue else "/"),
+        ("sitemap index", "/sitemap.xml"),
+        ("sitemap page", "/sitemap-articles.xml?p=2"),
+        ("feed", f"/{language}/feeds/articles/rss/"),
     ]
+
+
+def mixed_script(directory, paths):
+    """A wrk Lua script that requests `paths` one after another, round and round; returns its file name."""
+    quoted = ", ".join('"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"' for path in paths)
+    script = Path(directory) / "mixed.lua"
+    script.write_text(
+        f"local paths = {{{quoted}}}\n"
+        "local turn = 0\n"
+        "request = function()\n"
+        "  turn = turn % #paths + 1\n"
+        '  return wrk.format("GET", paths[turn])\n'
+        "end\n"
+    )
+    return str(script)
 
 
 def ensure_wrk():
@@ -151,6 +182,12 @@ def main():
         "(FILTER_CHOICES_CACHE_SECONDS=0)",
     )
     parser.add_argument("--url", action="append", default=[], metavar="NAME=PATH", help="add or replace a page")
+    parser.add_argument(
+        "--mixed",
+        action="store_true",
+        help="instead of one page at a time, one wrk run per connection count that requests every page in turn "
+        "(a commemoration-day spike spread over the site)",
+    )
     options = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the database bench/generate.py filled.")
@@ -193,18 +230,18 @@ def main():
         print(f"gunicorn: {options.workers} workers at {base}; wrk {options.duration} s per page and connection count")
         for name, path in targets.items():
             print(f"  {name:<22} {path}  -> HTTP {status_of(base + path)}")
+        pages = list(targets.items())
+        if options.mixed:
+            pages = [pages[0], ("all pages, in turn", mixed_script(static_root, [path for _n, path in pages[1:]]))]
         for connections in [int(c) for c in options.connections.split(",")]:
             baseline = None
-            for name, path in targets.items():
+            for name, path in pages:
                 threads = max(1, min(options.threads, connections))
-                command = [
-                    "wrk",
-                    f"-t{threads}",
-                    f"-c{connections}",
-                    f"-d{options.duration}s",
-                    "--latency",
-                    base + path,
-                ]
+                command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{options.duration}s", "--latency"]
+                if path.endswith(".lua"):
+                    command += ["-s", path, base + "/"]
+                else:
+                    command.append(base + path)
                 result = parse_wrk(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
                 baseline = baseline or result["rps"]
                 rows.append((connections, name, path, result, result["rps"] / baseline))
