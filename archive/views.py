@@ -4,10 +4,13 @@ Only `published()` content (and `public()` people, venues and organizations) rea
 """
 
 from collections import defaultdict
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -24,6 +27,7 @@ from . import search as site_search
 from .context_processors import public_path
 from .filters import ArticleFilter
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
+from .page_cache import remember_per_generation
 
 
 def home(request):
@@ -50,13 +54,18 @@ class ArticleListView(FilterView):
 
 
 def _published_figures():
-    return ReportedFigure.objects.published().select_related("article__outlet", "kind", "stated_by")
+    """Figures of published articles, with what the figure table shows of each article but not its texts."""
+    return (
+        ReportedFigure.objects.published()
+        .select_related("article__outlet", "kind", "stated_by")
+        .defer(*(f"article__{name}" for name in Article.LONG_TEXTS))
+    )
 
 
 def _figures_with_public_events():
     """Figures of published articles, with the event they were stated at only when that event is public."""
     return _published_figures().prefetch_related(
-        Prefetch("event", queryset=Event.objects.published().select_related("venue"))
+        Prefetch("event", queryset=Event.objects.published().select_related("venue").defer(*Event.LONG_TEXTS))
     )
 
 
@@ -129,20 +138,21 @@ class ArticleDetailView(DetailView):
 
 FIGURES_PER_KIND = 5
 FIGURES_PER_PAGE = 50
+# Lowest value first; among reports of one value the earliest article first (undated ones last on PostgreSQL).
+FIGURE_ORDER = ("value", "article__published_on", "article__slug", "position")
 
 
 def _figure_order(queryset):
-    return queryset.order_by("value", "article__published_on", "article", "position")
+    return queryset.order_by(*FIGURE_ORDER)
 
 
-def _value_counts(**filters):
+def _value_counts():
     """{kind id: [(value, number of reports), …]}: which values published reports give, lowest first.
 
     A summary of agreement and difference only; every report stays listed on its own row.
     """
     rows = (
         ReportedFigure.objects.published()
-        .filter(**filters)
         .values("kind", "value")
         .annotate(reports=Count("pk"))
         .order_by("kind", "value")
@@ -153,10 +163,91 @@ def _value_counts(**filters):
     return counts
 
 
-def _note_values(kind, counts):
-    kind.value_counts = counts.get(kind.pk, [])
+def _first_figure_ids(counts, number):
+    """{kind id: ids of its first `number` published reports, in page order}, in one query.
+
+    Only the lowest values that together reach `number` reports are ranked, not every report of each kind.
+    """
+    lowest = []
+    for kind, values in counts.items():
+        reached, highest = 0, values[-1][0]
+        for value, reports in values:
+            reached += reports
+            if reached >= number:
+                highest = value
+                break
+        lowest.append(Q(kind=kind, value__lte=highest))
+    if not lowest:
+        return {}
+    ranked = (
+        ReportedFigure.objects.published()
+        .filter(reduce(or_, lowest))
+        .annotate(rank=Window(RowNumber(), partition_by="kind", order_by=list(FIGURE_ORDER)))
+        .filter(rank__lte=number)
+        .order_by("kind", "rank")
+        .values_list("kind", "pk")
+    )
+    first = defaultdict(list)
+    for kind, pk in ranked:
+        first[kind].append(pk)
+    return first
+
+
+def _figure_summaries():
+    """{kind id: {"value_counts": …, "first": ids of its first reports}} for each kind published reports give.
+
+    Both figure pages start from it. It is a pass over every published figure that changes only with content,
+    so it is kept per content generation; the figures themselves are read, and their visibility checked, live.
+    """
+    counts = _value_counts()
+    first = _first_figure_ids(counts, max(FIGURES_PER_KIND, FIGURES_PER_PAGE))
+    return {kind: {"value_counts": values, "first": first.get(kind, [])} for kind, values in counts.items()}
+
+
+def _current_figure_summaries():
+    name = "figure-summaries"
+    return remember_per_generation({name: _figure_summaries}, settings.FILTER_CHOICES_CACHE_SECONDS)[name]
+
+
+def _figures_in_order(ids):
+    """The published figures with these ids, in the order of `ids`, in one query (and one for their events)."""
+    figures = _figures_with_public_events().in_bulk(ids)
+    return [figures[pk] for pk in ids if pk in figures]
+
+
+def _note_values(kind, summary):
+    kind.value_counts = summary["value_counts"]
     kind.report_count = sum(reports for _value, reports in kind.value_counts)
     return kind
+
+
+class _ReportsOfKind:
+    """Every published report of one kind in page order, as a sequence the Paginator reads one page of.
+
+    The kind's summary gives the count, where each value starts, and the ids of the first reports: the
+    first pages are read by id, and any later page sorts only the reports of the values it spans.
+    """
+
+    def __init__(self, kind, first_ids):
+        self.kind = kind
+        self.first_ids = first_ids
+
+    def __len__(self):
+        return self.kind.report_count
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        if stop <= len(self.first_ids):
+            return _figures_in_order(self.first_ids[start:stop])
+        values, skipped, before = [], 0, 0
+        for value, reports in self.kind.value_counts:
+            if before + reports <= start:
+                skipped += reports
+            elif before < stop:
+                values.append(value)
+            before += reports
+        ids = _figure_order(ReportedFigure.objects.published().filter(kind=self.kind, value__in=values))
+        return _figures_in_order(list(ids.values_list("pk", flat=True)[start - skipped : stop - skipped]))
 
 
 class FigureListView(ListView):
@@ -166,17 +257,17 @@ class FigureListView(ListView):
     context_object_name = "kinds"
 
     def get_queryset(self):
-        first = _figure_order(_figures_with_public_events())[:FIGURES_PER_KIND]
-        return (
-            FigureKind.objects.filter(figures__in=ReportedFigure.objects.published())
-            .distinct()
-            .prefetch_related(Prefetch("figures", queryset=first, to_attr="published_figures"))
-        )
+        self.summaries = _current_figure_summaries()
+        return FigureKind.objects.filter(pk__in=self.summaries.keys())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = _value_counts()
-        context["kinds"] = [_note_values(kind, counts) for kind in context["kinds"]]
+        kinds = [_note_values(kind, self.summaries[kind.pk]) for kind in context["kinds"]]
+        first = {kind.pk: self.summaries[kind.pk]["first"][:FIGURES_PER_KIND] for kind in kinds}
+        figures = {figure.pk: figure for figure in _figures_in_order([pk for ids in first.values() for pk in ids])}
+        for kind in kinds:
+            kind.published_figures = [figures[pk] for pk in first[kind.pk] if pk in figures]
+        context["kinds"] = kinds
         return context
 
 
@@ -187,13 +278,15 @@ class FigureKindDetailView(DetailView):
     context_object_name = "kind"
 
     def get_queryset(self):
-        return FigureKind.objects.filter(figures__in=ReportedFigure.objects.published()).distinct()
+        self.summaries = _current_figure_summaries()
+        return FigureKind.objects.filter(pk__in=self.summaries.keys())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        kind = _note_values(self.object, _value_counts(kind=self.object))
-        figures = _figure_order(_figures_with_public_events().filter(kind=kind))
-        page = Paginator(figures, FIGURES_PER_PAGE).get_page(self.request.GET.get("page"))
+        summary = self.summaries[self.object.pk]
+        kind = _note_values(self.object, summary)
+        reports = _ReportsOfKind(kind, summary["first"])
+        page = Paginator(reports, FIGURES_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update({"page_obj": page, "figures": page.object_list})
         return context
 

