@@ -59,7 +59,7 @@ def current_generation():
         return generation["token"]
     fresh = {"token": secrets.token_hex(8), "renew_at": _next_scheduled_publication()}
     # It must outlive whatever is stored under it; when it expires all of that is only recomputed.
-    timeout = max(settings.PAGE_CACHE_SECONDS, settings.FILTER_CHOICES_CACHE_SECONDS)
+    timeout = max(settings.PAGE_CACHE_SECONDS, settings.DERIVED_CACHE_SECONDS)
     if generation is None:
         # Another process may have just created one: keep whichever was stored first.
         cache.add(GENERATION_KEY, fresh, timeout=timeout)
@@ -117,7 +117,7 @@ class GenerationCountPaginator(Paginator):
     def count(self):
         name = f"count:{self.count_key}"
         compute = Paginator.count.func
-        return remember_per_generation({name: lambda: compute(self)}, settings.FILTER_CHOICES_CACHE_SECONDS)[name]
+        return remember_per_generation({name: lambda: compute(self)}, settings.DERIVED_CACHE_SECONDS)[name]
 
 
 def page_key(request, language):

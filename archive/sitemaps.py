@@ -24,7 +24,7 @@ class _LanguagePairs:
 
     def count(self):
         name = f"sitemap-count:{self.count_key}"
-        counted = remember_per_generation({name: self.items.count}, settings.FILTER_CHOICES_CACHE_SECONDS)[name]
+        counted = remember_per_generation({name: self.items.count}, settings.DERIVED_CACHE_SECONDS)[name]
         return counted * len(self.languages)
 
     def __len__(self):
@@ -59,7 +59,7 @@ class _Bilingual(Sitemap):
             return None
         name = f"sitemap-lastmod:{type(self).__name__}"
         latest = {name: lambda: self.items().aggregate(latest=Max("updated_at"))["latest"]}
-        return remember_per_generation(latest, settings.FILTER_CHOICES_CACHE_SECONDS)[name]
+        return remember_per_generation(latest, settings.DERIVED_CACHE_SECONDS)[name]
 
 
 class SectionSitemap(_Bilingual):

@@ -206,7 +206,7 @@ def _figure_summaries():
 
 def _current_figure_summaries():
     name = "figure-summaries"
-    return remember_per_generation({name: _figure_summaries}, settings.FILTER_CHOICES_CACHE_SECONDS)[name]
+    return remember_per_generation({name: _figure_summaries}, settings.DERIVED_CACHE_SECONDS)[name]
 
 
 def _figures_in_order(ids):

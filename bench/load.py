@@ -178,8 +178,8 @@ def main():
     parser.add_argument(
         "--cold",
         action="store_true",
-        help="with --uncached: also work out the event list's filter choices on every request "
-        "(FILTER_CHOICES_CACHE_SECONDS=0)",
+        help="with --uncached: also work out the aggregates kept per content generation (filter choices, "
+        "directory counts, figure summaries) on every request (DERIVED_CACHE_SECONDS=0)",
     )
     parser.add_argument("--url", action="append", default=[], metavar="NAME=PATH", help="add or replace a page")
     parser.add_argument(
@@ -213,7 +213,7 @@ def main():
         "STATIC_ROOT": static_root,
         "CACHE_URL": os.environ.get("CACHE_URL", "locmem://bench"),
         "PAGE_CACHE_SECONDS": "0" if options.uncached else os.environ.get("PAGE_CACHE_SECONDS", "600"),
-        "FILTER_CHOICES_CACHE_SECONDS": "0" if options.cold else os.environ.get("FILTER_CHOICES_CACHE_SECONDS", "3600"),
+        "DERIVED_CACHE_SECONDS": "0" if options.cold else os.environ.get("DERIVED_CACHE_SECONDS", "3600"),
         "GUNICORN_BIND": f"{HOST}:{options.port}",
         "WEB_CONCURRENCY": str(options.workers),
         "GUNICORN_MAX_REQUESTS": "0",
@@ -252,9 +252,9 @@ def main():
 
     cache_url = os.environ.get("REDIS_URL") or environment["CACHE_URL"]  # production prefers REDIS_URL
     cache = "off (PAGE_CACHE_SECONDS=0)" if options.uncached else cache_url.split("://")[0]
-    choices = "off (FILTER_CHOICES_CACHE_SECONDS=0)" if options.cold else cache_url.split("://")[0]
+    derived = "off (DERIVED_CACHE_SECONDS=0)" if options.cold else cache_url.split("://")[0]
     database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
-    print(f"\npage cache: {cache}; filter-choices cache: {choices}; database: {database}")
+    print(f"\npage cache: {cache}; per-generation aggregates: {derived}; database: {database}")
     header = (
         f"{'conns':>5}  {'page':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'errors':>6} {'ratio':>6}"
     )

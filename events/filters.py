@@ -124,7 +124,7 @@ class SelectedChoicesMixin:
             else:
                 continue
             computations[prefix] = computations.pop(name)
-        choices = remember_per_generation(computations, settings.FILTER_CHOICES_CACHE_SECONDS)
+        choices = remember_per_generation(computations, settings.DERIVED_CACHE_SECONDS)
         for key, value in choices.items():
             filter_ = self.filters[key.rsplit(":", 1)[1]]
             filter_.extra["shown" if isinstance(filter_, NamedModelChoiceFilter) else "choices"] = value

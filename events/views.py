@@ -173,7 +173,7 @@ class TimelineView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # A pass over every published event, the same until content changes: kept per content generation.
-        rows = remember_per_generation({"timeline-years": _events_per_year}, settings.FILTER_CHOICES_CACHE_SECONDS)[
+        rows = remember_per_generation({"timeline-years": _events_per_year}, settings.DERIVED_CACHE_SECONDS)[
             "timeline-years"
         ]
         years = {}

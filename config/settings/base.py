@@ -186,9 +186,10 @@ CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # Each process keeps its last pages too, served only while still current: saves carrying them from Redis.
 PAGE_CACHE_LOCAL_ENTRIES = int(env("PAGE_CACHE_LOCAL_ENTRIES", "500"))
-# Filter choices (years, countries, venues…) derived from all public content, kept per content generation
-# like the pages, so they are worked out once after each change rather than on every request; 0 turns it off.
-FILTER_CHOICES_CACHE_SECONDS = int(env("FILTER_CHOICES_CACHE_SECONDS", "3600"))
+# Aggregates derived from all public content (filter choices, directory and sitemap counts, the timeline's
+# years, the figure summaries), kept per content generation like the pages, so they are worked out once
+# after each change rather than on every request; 0 turns it off.
+DERIVED_CACHE_SECONDS = int(env("DERIVED_CACHE_SECONDS", "3600"))
 # Any save or delete of a model in these apps makes every cached page stale.
 PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
