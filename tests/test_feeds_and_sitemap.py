@@ -1,5 +1,7 @@
 """Feeds per language, the sitemap with language alternates, and robots.txt."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,38 @@ def test_sitemap_sections_are_paged(archive, client, monkeypatch):
     index = client.get("/sitemap.xml").content.decode()
     assert "/sitemap-articles.xml</loc>" in index and "/sitemap-articles.xml?p=3</loc>" in index
     assert client.get("/sitemap-articles.xml?p=3").content.decode().count("<url>") == 2
+
+
+def test_sitemap_pages_split_between_languages_list_every_page_once(archive, client, monkeypatch):
+    from archive.models import Article
+    from archive.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)  # pages end between an article's two languages
+    index = client.get("/sitemap.xml").content.decode()
+    pages = re.findall(r"<loc>http://testserver(/sitemap-articles\.xml(?:\?p=\d+)?)</loc>", index)
+    listed = []
+    for page in pages:
+        listed += re.findall(r"<url>\s*<loc>([^<]+)</loc>", client.get(page).content.decode())
+    expected = {
+        f"http://testserver/{language}/articles/{slug}/"
+        for slug in Article.objects.published().values_list("slug", flat=True)
+        for language in ("en", "ru")
+    }
+    assert sorted(listed) == sorted(expected)
+    assert len(pages) == -(-len(expected) // 3)
+
+
+def test_the_sitemap_index_follows_publication_and_gives_the_latest_change(archive, client, monkeypatch):
+    from archive.models import Article
+    from archive.publishing import Status
+    from archive.sitemaps import ArticleSitemap
+    from tests.factories import make_article
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 4)
+    before = client.get("/sitemap.xml").content.decode().count("/sitemap-articles.xml")
+    for _ in range(2):
+        make_article(status=Status.PUBLISHED)
+    index = client.get("/sitemap.xml").content.decode()
+    assert index.count("/sitemap-articles.xml") == before + 1
+    latest = max(Article.objects.published().values_list("updated_at", flat=True))
+    assert f"<lastmod>{latest.isoformat(timespec='seconds')[:19]}" in index

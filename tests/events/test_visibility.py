@@ -32,3 +32,22 @@ def test_a_venue_of_a_withdrawn_event_and_the_outlet_of_a_draft_article_are_not_
     make_article(status="draft", outlet=outlet)
     assert event.venue not in Venue.objects.public()
     assert outlet not in Organization.objects.public()
+
+
+def test_the_people_directory_counts_only_public_people_and_follows_publication(client, monkeypatch):
+    from archive.publishing import Status
+    from events.views import PersonListView
+    from tests.factories import make_article, make_event, make_participation
+
+    monkeypatch.setattr(PersonListView, "paginate_by", 2)
+    event, article = make_event(), make_article()
+    for _ in range(3):
+        make_participation(event, article)
+    make_participation(event, make_article(status=Status.DRAFT))  # known only from a draft: not counted
+    assert "Page 1 of 2" in client.get("/en/people/").content.decode()
+    for _ in range(2):
+        make_participation(event, article)
+    assert "Page 1 of 3" in client.get("/en/people/").content.decode()
+    article.status = Status.WITHDRAWN
+    article.save()
+    assert "Page 1 of" not in client.get("/en/people/").content.decode()
