@@ -182,6 +182,7 @@ def main():
         "directory counts, figure summaries) on every request (DERIVED_CACHE_SECONDS=0)",
     )
     parser.add_argument("--url", action="append", default=[], metavar="NAME=PATH", help="add or replace a page")
+    parser.add_argument("--only", default="", metavar="NAME,NAME", help="measure only these pages (and the baseline)")
     parser.add_argument(
         "--mixed",
         action="store_true",
@@ -197,6 +198,12 @@ def main():
         sys.exit(f"Port {options.port} on {HOST} is in use by another program; choose another with --port.")
 
     targets = dict(published_targets(options.language))
+    if options.only:
+        wanted = {name.strip() for name in options.only.split(",")}
+        unknown = wanted - set(targets)
+        if unknown:
+            sys.exit(f"--only: no page named {', '.join(sorted(unknown))}; the pages are: {', '.join(targets)}")
+        targets = {name: path for index, (name, path) in enumerate(targets.items()) if index == 0 or name in wanted}
     for item in options.url:
         name, _, path = item.partition("=")
         if not path.startswith("/"):
