@@ -205,8 +205,10 @@ class PersonListView(ListView):
 
 
 def _participations_in_public_events():
-    return Participation.objects.filter(published_q("event__"), published_q("article__")).select_related(
-        "event__venue", "event__occasion", "organization", "article"
+    return (
+        Participation.objects.filter(published_q("event__"), published_q("article__"))
+        .select_related("event__venue", "event__occasion", "organization", "article")
+        .defer(*(f"article__{name}" for name in Article.LONG_TEXTS), *(f"event__{name}" for name in Event.LONG_TEXTS))
     )
 
 
@@ -327,7 +329,7 @@ class OrganizationDetailView(DetailView):
                 "programme_items": ProgrammeItem.objects.filter(reported, provided_by=org)
                 .select_related("event")
                 .order_by("-event__held_on", "position")[:limit],
-                "articles": articles.filter(outlet=org).select_related("outlet")[:limit],
+                "articles": articles.filter(outlet=org).select_related("outlet").defer(*Article.LONG_TEXTS)[:limit],
                 "citations": SourceCitation.objects.filter(published_q("article__"), organization=org)
                 .select_related("article")
                 .order_by("-article__published_on")[:limit],
