@@ -227,7 +227,7 @@ PUBLIC_PAGE_SIZE = 20
 # Related lists on a detail page (an outlet's articles, a venue's events) show the latest this many and
 # link to the filtered list for the rest.
 RELATED_LIST_LIMIT = 20
-TIMELINE_PAGE_SIZE = 100
+TIMELINE_PAGE_SIZE = 50
 # Of each kind of record, at most this many matches are ranked (of articles and events, the newest);
 # the page says when more matched. 50 keeps a word found in every title under 50 ms at 100,000 articles.
 SEARCH_RESULT_LIMIT = 50
