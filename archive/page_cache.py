@@ -192,18 +192,19 @@ class PageCacheMiddleware:
     miss the page is made as usual and, if its view is marked with `cache_public_page` and the
     response may be stored, kept together with the headers the inner middleware gave it. Placed after
     the security, CSP and static file middleware, so those headers are added to stored pages as to
-    any other. Only paths with a language prefix are cached: elsewhere the language comes from the
-    visitor's cookie or browser.
+    any other. A page outside the language prefix is stored once for every language, so a view there
+    may be marked only if its output does not depend on the visitor's language (the sitemaps and
+    robots.txt list both languages).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        language = _may_use_cache(request) and translation.get_language_from_path(request.path_info)
-        if not language:
+        if not _may_use_cache(request):
             return self.get_response(request)
-        key = page_key(request, language)
+        # Outside the language prefix (the sitemaps, robots.txt) a page is one for every visitor.
+        key = page_key(request, translation.get_language_from_path(request.path_info) or "any")
         # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
         generation = _still_current(cache.get(GENERATION_KEY)) or current_generation()
         entry = _recent_pages.get(key, generation)

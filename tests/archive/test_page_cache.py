@@ -195,12 +195,11 @@ def test_a_view_not_marked_public_is_never_stored(archive):
     assert len(calls) == 2
 
 
-def test_a_path_without_a_language_prefix_is_never_stored():
-    view = TitlesPage()
-    cached = served(view)
-    for _ in range(2):
-        assert "X-Page-Cache" not in cached(RequestFactory().get("/titles/"))
-    assert view.calls == 2
+def test_a_page_outside_the_language_prefix_is_one_page_for_every_language(client, archive):
+    first = client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="ru")
+    second = client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
 
 
 def test_a_hit_is_answered_before_the_inner_middleware_and_the_view_run(client, archive):
