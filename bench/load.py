@@ -242,6 +242,10 @@ def main():
             pages = [pages[0], ("all pages, in turn", mixed_script(static_root, [path for _n, path in pages[1:]]))]
         for connections in [int(c) for c in options.connections.split(",")]:
             baseline = None
+            # Unmeasured: the first seconds after start (or after the previous page's backlog) are slower,
+            # and the baseline, measured first, would otherwise take all of that.
+            warm_up = ["wrk", f"-t{max(1, min(options.threads, connections))}", f"-c{connections}", "-d3s"]
+            subprocess.run([*warm_up, base + pages[0][1]], capture_output=True, check=True)
             for name, path in pages:
                 threads = max(1, min(options.threads, connections))
                 command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{options.duration}s", "--latency"]
