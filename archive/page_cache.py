@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
@@ -203,8 +204,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _may_use_cache(request):
             return self.get_response(request)
-        # Outside the language prefix (the sitemaps, robots.txt) a page is one for every visitor.
-        key = page_key(request, translation.get_language_from_path(request.path_info) or "any")
+        language = translation.get_language_from_path(request.path_info)
+        if language is None and not _is_marked_public(request.path_info):
+            return self.get_response(request)  # no cache round trip for what is never stored
+        # Outside the language prefix (the sitemaps) a page is one for every visitor.
+        key = page_key(request, language or "any")
         # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
         generation = _still_current(cache.get(GENERATION_KEY)) or current_generation()
         entry = _recent_pages.get(key, generation)
@@ -230,6 +234,13 @@ class PageCacheMiddleware:
         return response
 
 
+def _is_marked_public(path):
+    try:
+        return getattr(resolve(path).func, "page_cache_public", False)
+    except Resolver404:
+        return False
+
+
 def cache_public_page(view):
     """Mark the view's pages as the same for every visitor, so PageCacheMiddleware may keep them."""
 
@@ -244,6 +255,7 @@ def cache_public_page(view):
             response.page_cache_public = True
         return response
 
+    public_view.page_cache_public = True
     return public_view
 
 

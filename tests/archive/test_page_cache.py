@@ -242,3 +242,12 @@ def test_a_process_serves_its_own_copy_without_reading_the_page_from_the_shared_
     response = page()
     assert (response["X-Page-Cache"], response.text) == ("hit", "Kept")
     assert page.view.calls == 1
+
+
+def test_a_request_outside_the_language_prefix_to_an_unmarked_view_costs_no_cache_lookup(client, monkeypatch):
+    from django.core.cache import cache
+
+    looked_up = []
+    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: looked_up.append(args))
+    assert client.get("/robots.txt").status_code == 200
+    assert looked_up == []
