@@ -1,9 +1,10 @@
 """Whole-page cache for visitors, made stale all at once whenever public-facing content changes.
 
-Every cached page is stored under the current *content generation*, a random token kept in the
-shared cache. Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS (and any
+Every cached page (and every aggregate kept by `remember_per_generation`) carries the *content
+generation* it was made under, a random token kept in the shared cache, and is used only while that
+token is current. Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS (and any
 explicit `invalidate_pages()`, which bulk operations that send no signals must call) discards the
-token, so every page cached before is never read again and simply expires. The generation also
+token, so everything made before is never used again and simply expires. The generation also
 records the next scheduled publication (`public_from` in the future), and is renewed once that
 moment passes, so a scheduled article appears on time without any save.
 
@@ -194,8 +195,8 @@ class PageCacheMiddleware:
     response may be stored, kept together with the headers the inner middleware gave it. Placed after
     the security, CSP and static file middleware, so those headers are added to stored pages as to
     any other. A page outside the language prefix is stored once for every language, so a view there
-    may be marked only if its output does not depend on the visitor's language (the sitemaps and
-    robots.txt list both languages).
+    may be marked only if its output does not depend on the visitor's language (the sitemaps, which
+    list both languages).
     """
 
     def __init__(self, get_response):
@@ -210,7 +211,7 @@ class PageCacheMiddleware:
         # Outside the language prefix (the sitemaps) a page is one for every visitor.
         key = page_key(request, language or "any")
         # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
-        generation = _still_current(cache.get(GENERATION_KEY)) or current_generation()
+        generation = current_generation()
         entry = _recent_pages.get(key, generation)
         if entry is None:
             entry = cache.get(key)

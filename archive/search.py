@@ -158,21 +158,10 @@ class Result:
     def _snippet(self):
         return snippet_for(self.obj, self.target, self.stems, self.language)
 
-    @property
-    def title(self):
-        return self._title[0]
-
-    @property
-    def title_language(self):
-        return self._title[1]
-
-    @property
-    def snippet(self):
-        return self._snippet[0]
-
-    @property
-    def snippet_language(self):
-        return self._snippet[1]
+    title = property(lambda self: self._title[0])
+    title_language = property(lambda self: self._title[1])
+    snippet = property(lambda self: self._snippet[0])
+    snippet_language = property(lambda self: self._snippet[1])
 
 
 @dataclass

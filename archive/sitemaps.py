@@ -2,30 +2,27 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.core.paginator import Paginator
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 
 from events.models import Event, Organization, Person, Venue
 
 from .models import Article, FigureKind, ReportedFigure
-from .page_cache import remember_per_generation
+from .page_cache import GenerationCountPaginator, remember_per_generation
 
 
 class _LanguagePairs:
     """The (item, language) pairs an i18n sitemap pages through, read from the queryset one slice at a time.
 
     Django's own Sitemap builds the list of every pair (200,000 for 100,000 articles) for each sitemap
-    page and for the index; here a page reads just its items, and the count is kept per content generation.
+    page and for the index; here a page reads just its items.
     """
 
-    def __init__(self, items, languages, count_key):
-        self.items, self.languages, self.count_key = items, languages, count_key
+    def __init__(self, items, languages):
+        self.items, self.languages = items, languages
 
     def count(self):
-        name = f"sitemap-count:{self.count_key}"
-        counted = remember_per_generation({name: self.items.count}, settings.DERIVED_CACHE_SECONDS)[name]
-        return counted * len(self.languages)
+        return self.items.count() * len(self.languages)
 
     def __len__(self):
         return self.count()
@@ -52,7 +49,9 @@ class _Bilingual(Sitemap):
         items = self.items()
         if not isinstance(items, QuerySet):
             return super().paginator
-        return Paginator(_LanguagePairs(items, self._languages(), type(self).__name__), self.limit)
+        # Counted once per content generation: counting the public people alone reads all their appearances.
+        pairs = _LanguagePairs(items, self._languages())
+        return GenerationCountPaginator(pairs, self.limit, count_key=f"sitemap:{type(self).__name__}")
 
     def get_latest_lastmod(self):
         if not callable(getattr(self, "lastmod", None)):

@@ -57,9 +57,16 @@ class PlainSelect(forms.Select):
         )
 
 
+def _name_label(obj):
+    """The record's name in the active language or, marked as not yet translated, the other one."""
+    from archive.templatetags.site_tags import tr
+
+    return tr(obj, "name", plain=True)
+
+
 def first_choices(queryset):
-    """(slug, label) of the first CHOICE_LIMIT records, labelled as `_NamedChoiceField` labels them."""
-    return [(obj.slug, _NamedChoiceField.label_from_instance(None, obj)) for obj in queryset[:CHOICE_LIMIT]]
+    """(slug, label) of the first CHOICE_LIMIT records."""
+    return [(obj.slug, _name_label(obj)) for obj in queryset[:CHOICE_LIMIT]]
 
 
 class _FirstChoicesIterator(django_filters.fields.ModelChoiceIterator):
@@ -85,9 +92,7 @@ class _NamedChoiceField(django_filters.fields.ModelChoiceField):
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj):
-        from archive.templatetags.site_tags import tr
-
-        return tr(obj, "name", plain=True)
+        return _name_label(obj)
 
 
 class NamedModelChoiceFilter(django_filters.ModelChoiceFilter):
@@ -111,22 +116,21 @@ class SelectedChoicesMixin:
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        computations = {}
+        computations, named = {}, {}
         for name, filter_ in self.filters.items():
             if isinstance(filter_, django_filters.ChoiceFilter | django_filters.ModelChoiceFilter):
                 filter_.extra.setdefault("widget", PlainSelect)
-            prefix = f"filter-choices:{type(self).__name__}:{name}"
             if isinstance(filter_, NamedModelChoiceFilter):
                 filter_.extra["selected"] = (data or {}).get(name)
-                computations[name] = functools.partial(_first_public_choices, filter_, self.request)
+                compute = functools.partial(_first_public_choices, filter_, self.request)
             elif isinstance(filter_, django_filters.ChoiceFilter) and callable(filter_.extra.get("choices")):
-                computations[name] = filter_.extra["choices"]
+                compute = filter_.extra["choices"]
             else:
                 continue
-            computations[prefix] = computations.pop(name)
-        choices = remember_per_generation(computations, settings.DERIVED_CACHE_SECONDS)
-        for key, value in choices.items():
-            filter_ = self.filters[key.rsplit(":", 1)[1]]
+            key = f"filter-choices:{type(self).__name__}:{name}"
+            computations[key], named[key] = compute, filter_
+        for key, value in remember_per_generation(computations, settings.DERIVED_CACHE_SECONDS).items():
+            filter_ = named[key]
             filter_.extra["shown" if isinstance(filter_, NamedModelChoiceFilter) else "choices"] = value
 
 
