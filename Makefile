@@ -3,8 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
+DEV_STAMP := $(VENV)/.requirements-dev-installed
 
-.PHONY: run test lint venv browser bench bench-tools
+.PHONY: run test lint venv venv-dev browser bench bench-tools
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -13,7 +14,15 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
+## Runtime packages only (what production installs).
 venv: $(STAMP)
+
+## Runtime plus the test and tooling packages.
+venv-dev: $(DEV_STAMP)
 
 ## Debian's chromium for the browser tests (Playwright's own browser download does not work here).
 browser:
@@ -28,13 +37,13 @@ run: venv
 	$(PY) manage.py load_archive
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-lint: venv
+lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
 ## Run the whole test suite (on SQLite, or on PostgreSQL when DATABASE_URL is set).
-test: lint browser
+test: lint browser venv-dev
 	$(VENV)/bin/pytest
 
 ## wrk for the load benchmarks (Debian package).
