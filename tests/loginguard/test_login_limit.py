@@ -14,6 +14,8 @@ from django.core.management import call_command
 from django.db.models import F
 from django.test import Client
 
+from loginguard.models import LoginAttempt
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +59,26 @@ def test_strangers_cannot_lock_the_editor_out_of_a_browser_the_editor_has_logged
     assert attempt(stranger, "editor", "right-password").status_code == 429
     assert attempt(browser, "editor", "right-password").status_code == 302
     assert browser.session["_auth_user_id"] == str(editor.pk)
+
+
+def test_a_known_browser_logs_in_while_its_address_is_refused_for_trying_many_user_names(editor, settings):
+    settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS = 3
+    browser = known_browser()
+    stranger = Client()
+    for n in range(3):
+        assert attempt(stranger, f"user-{n}", "guess").status_code == 200
+    assert attempt(stranger, "editor", "right-password").status_code == 429
+    assert attempt(browser, "editor", "right-password").status_code == 302
+
+
+def test_retry_after_says_when_the_oldest_counted_failure_leaves_the_window(editor, client):
+    for _ in range(5):
+        attempt(client, "editor", "guess")
+    LoginAttempt.objects.update(attempted_at=F("attempted_at") - datetime.timedelta(seconds=600))
+    refused = attempt(client, "editor", "guess")
+    assert refused.status_code == 429
+    assert 290 <= int(refused["Retry-After"]) <= 300
+    assert "Wait 5 min." in refused.content.decode()
 
 
 def test_a_known_browser_is_refused_after_five_wrong_passwords_of_its_own(editor):
@@ -121,8 +143,6 @@ def test_the_login_limit_holds_whether_or_not_the_cache_works(editor, client, se
 
 
 def test_failures_older_than_the_window_no_longer_count(editor, client):
-    from loginguard.models import LoginAttempt
-
     for _ in range(5):
         attempt(client, "editor", "guess")
     assert attempt(client, "editor", "guess").status_code == 429
@@ -131,8 +151,6 @@ def test_failures_older_than_the_window_no_longer_count(editor, client):
 
 
 def test_prune_login_attempts_deletes_the_rows_that_no_longer_count(editor, client):
-    from loginguard.models import LoginAttempt
-
     for _ in range(3):
         attempt(client, "editor", "guess")
     LoginAttempt.objects.filter(pk__in=LoginAttempt.objects.order_by("pk")[:2].values("pk")).update(
@@ -145,8 +163,6 @@ def test_prune_login_attempts_deletes_the_rows_that_no_longer_count(editor, clie
 
 
 def test_an_attempt_prunes_expired_rows_as_it_is_counted(editor, client):
-    from loginguard.models import LoginAttempt
-
     for _ in range(3):
         attempt(client, "editor", "guess", address="198.51.100.9")
     LoginAttempt.objects.update(attempted_at=F("attempted_at") - EXPIRED)
@@ -160,6 +176,8 @@ def test_login_is_refused_with_503_and_logged_when_the_database_is_unreachable()
 import django
 django.setup()
 from django.test import Client
+
+from loginguard.models import LoginAttempt
 response = Client().post("/en/admin/login/", {"username": "editor", "password": "guess"})
 print("STATUS", response.status_code, response.content.decode())
 """
