@@ -24,8 +24,9 @@ def known_device(request, username):
     user_pk, _, token = (value or "").partition(":")
     if not token:
         return ""
-    users = get_user_model()._default_manager
-    account = users.filter(**{get_user_model().USERNAME_FIELD: username}).values_list("pk", flat=True).first()
+    user_model = get_user_model()
+    named = user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username})
+    account = named.values_list("pk", flat=True).first()
     return token if account is not None and str(account) == user_pk else ""
 
 
