@@ -141,3 +141,20 @@ def test_the_redis_cache_reuses_one_client_and_stores_values_in_the_real_redis()
     finally:
         redis_cache.delete("page")
     assert redis_cache.get("page") is None
+
+
+def test_production_language_cookie_is_secure_http_only_and_same_site():
+    code = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="archive.example.org")
+response = client.post("/i18n/setlang/", {"language": "ru", "next": "/ru/"}, secure=True)
+cookie = response.cookies["django_language"]
+print(json.dumps({"status": response.status_code, "value": cookie.value, "secure": cookie["secure"],
+                  "httponly": cookie["httponly"], "samesite": cookie["samesite"]}))
+"""
+    result = run_python(code, {**COMPLETE_ENVIRONMENT, "REDIS_URL": "locmem://production-test"})
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"status": 302, "value": "ru", "secure": True, "httponly": True, "samesite": "Lax"}

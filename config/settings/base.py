@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "archive",
     "events",
     "gallery",
+    "loginguard",
 ]
 
 MIDDLEWARE = [
@@ -89,7 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.login_rate_limit.AdminLoginRateLimitMiddleware",
+    "loginguard.middleware.LoginLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -193,13 +194,19 @@ DERIVED_CACHE_SECONDS = int(env("DERIVED_CACHE_SECONDS", "3600"))
 # Any save or delete of a model in these apps makes every cached page stale.
 PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
-# Admin login: this many failed attempts for one address and user name within the window refuse
-# further attempts with 429 until the window ends; the per-address limit covers many user names.
+# Admin login (loginguard): this many failed attempts for one address and user name within the window
+# refuse further attempts with 429 until they leave it; the per-address limit covers many user names.
+# A browser the account has logged in from is counted alone, so strangers cannot lock its user out.
 LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(env("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "30"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(env("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+LOGIN_DEVICE_COOKIE_NAME = "admin_device"
+LOGIN_DEVICE_COOKIE_AGE = 180 * 24 * 60 * 60
 # How many reverse proxies append to X-Forwarded-For in front of the app; 0 trusts REMOTE_ADDR only.
+# Production defaults to 1 (the README's proxy); `check --deploy` warns when either choice is unsafe.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# User names are read as the login limit counts them (Unicode NFKC, no surrounding whitespace).
+AUTHENTICATION_BACKENDS = ["loginguard.backends.NormalizedUsernameBackend"]
 
 # No inline scripts or styles anywhere: templates link files under /static/.
 CONTENT_SECURITY_POLICY = (
@@ -207,6 +214,9 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The language cookie (set by /i18n/setlang/) is read only by the server and sent only from this site.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

@@ -44,5 +44,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = True
+# The README's deployment has one proxy in front, appending the visitor's address to X-Forwarded-For;
+# the app must then listen only where that proxy reaches it (`check --deploy`, loginguard.W001).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 # The load balancer polls the health endpoint over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
