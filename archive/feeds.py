@@ -26,6 +26,7 @@ def fallback_html(obj, field):
 
 
 class ArticleFeed(Feed):
+    query_parameters = ()
     title = _("Commemoration Archive: articles")
     description = _("The latest published reports in the archive.")
 

@@ -11,6 +11,7 @@ from .models import Event
 
 
 class EventFeed(Feed):
+    query_parameters = ()
     title = _("Commemoration Archive: events")
     description = _("The latest published commemorations in the archive.")
 

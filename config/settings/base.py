@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "archive.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A control character in the path or a query parameter is a 400, never a value a view or the database sees.
+    "config.control_characters.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
