@@ -45,7 +45,8 @@ class ControlCharacterInRequest(BadRequest):
 class RefuseControlCharactersMiddleware:
     """Raise ControlCharacterInRequest (a 400, rendered by handler400) for a control character in the address.
 
-    Placed after LocaleMiddleware, so the 400 page speaks the language of the address.
+    Placed before the page cache, so such a request costs no cache lookup; the 400 page takes its language
+    from the address itself (archive.views.bad_request), so it needs no middleware after this one.
     """
 
     def __init__(self, get_response):

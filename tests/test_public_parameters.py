@@ -177,6 +177,13 @@ def test_the_400_page_names_the_parameter_in_the_language_of_the_address(archive
     assert text in html and f'<html lang="{language}">' in html
 
 
+def test_a_request_for_a_host_not_allowed_is_a_plain_400_page(client):
+    # The 400 page is rendered without the site's context, which would build absolute URLs from the bad host.
+    response = client.get("/ru/events/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Архив не смог разобрать этот запрос" in response.content.decode()
+
+
 def test_a_tab_or_line_break_in_a_search_is_searched_for_not_refused(archive, client):
     response = get(client, "/en/search/", [("q", "Khojaly\tmemorial\r\n")])
     assert response.status_code == 200

@@ -80,12 +80,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A control character in the path or a query parameter is a 400, never a value a view, the page cache or
+    # the database sees.
+    "config.control_characters.RefuseControlCharactersMiddleware",
     # Serves cached public pages before the middleware below (sessions, language, CSRF…) runs.
     "archive.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # A control character in the path or a query parameter is a 400, never a value a view or the database sees.
-    "config.control_characters.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
