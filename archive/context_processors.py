@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, get_language_info
 
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU"}
@@ -12,6 +13,10 @@ def public_path(request):
 
     The same as request.path for a visitor; for a staff preview served under the admin, which sets
     `request.resolver_match` to the public page's, it is the address the page will have in public.
+    An address that resolves to nothing (a 404) is given back as a path on this site whatever was
+    asked: "//host/x" (and "/\\host/x", which browsers read alike) would otherwise be a link to
+    another site in the language switcher and og:url, so leading slashes become one and the rest is
+    percent-encoded.
     """
     match = getattr(request, "resolver_match", None)
     if match and match.view_name:
@@ -19,7 +24,7 @@ def public_path(request):
             return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
         except NoReverseMatch:
             pass
-    return request.path
+    return escape_uri_path("/" + request.path.lstrip("/"))
 
 
 def site(request):

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article
@@ -15,7 +16,17 @@ def fallback_text(obj, field):
     return tr(obj, field, plain=True)
 
 
+def fallback_html(obj, field):
+    """`fallback_text` as the HTML an RSS description or Atom summary carries: its <, > and & shown, not obeyed.
+
+    Readers parse these elements as HTML after the XML layer is undone, so the text is escaped once for
+    HTML here and once more for XML by the feed generator; titles stay plain text, as both formats define them.
+    """
+    return escape(fallback_text(obj, field))
+
+
 class ArticleFeed(Feed):
+    query_parameters = ()
     title = _("Commemoration Archive: articles")
     description = _("The latest published reports in the archive.")
 
@@ -29,7 +40,7 @@ class ArticleFeed(Feed):
         return fallback_text(item, "title")
 
     def item_description(self, item):
-        return fallback_text(item, "lead")
+        return fallback_html(item, "lead")
 
     def item_link(self, item):
         return reverse("archive:article_detail", kwargs={"slug": item.slug})

@@ -17,10 +17,12 @@ from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from config.control_characters import ControlCharacterInRequest
 from events.models import Event, EventReport, Occasion, Participation
 
 from . import search as site_search
@@ -28,8 +30,10 @@ from .context_processors import public_path
 from .filters import ArticleFilter
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
 from .page_cache import remember_per_generation
+from .query_parameters import PAGE, reads_query_parameters
 
 
+@reads_query_parameters()
 def home(request):
     """What the archive is, its latest published events and articles, and the occasions commemorated."""
     published_events = Event.objects.published()
@@ -45,6 +49,7 @@ class ArticleListView(FilterView):
     """Published articles, filtered by year, outlet and language of the original."""
 
     filterset_class = ArticleFilter
+    query_parameters = (*ArticleFilter.base_filters, PAGE)
     template_name = "archive/article_list.html"
     context_object_name = "articles"
     paginate_by = settings.PUBLIC_PAGE_SIZE
@@ -99,6 +104,7 @@ class ArticleDetailView(DetailView):
 
     template_name = "archive/article_detail.html"
     context_object_name = "article"
+    query_parameters = ()
 
     def get_queryset(self):
         return Article.objects.published().select_related("outlet")
@@ -255,6 +261,7 @@ class FigureListView(ListView):
 
     template_name = "archive/figure_list.html"
     context_object_name = "kinds"
+    query_parameters = ()
 
     def get_queryset(self):
         self.summaries = _current_figure_summaries()
@@ -276,6 +283,7 @@ class FigureKindDetailView(DetailView):
 
     template_name = "archive/figure_kind_detail.html"
     context_object_name = "kind"
+    query_parameters = (PAGE,)
 
     def get_queryset(self):
         self.summaries = _current_figure_summaries()
@@ -291,6 +299,7 @@ class FigureKindDetailView(DetailView):
         return context
 
 
+@reads_query_parameters("q", PAGE)
 def search(request):
     """Search both languages at once; results paginated, matching words highlighted."""
     query = request.GET.get("q", "").strip()[:200]
@@ -308,6 +317,7 @@ def search(request):
     return render(request, "archive/search.html", context)
 
 
+@reads_query_parameters()
 def language_redirect(request):
     """`/` sends a visitor to the home page in the language their browser prefers (English otherwise)."""
     language = translation.get_language_from_request(request)
@@ -317,6 +327,7 @@ def language_redirect(request):
     return response
 
 
+@reads_query_parameters()
 def robots_txt(request):
     """Crawlers may read everything public; not the admin or search results. Points to the sitemap."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
@@ -331,6 +342,22 @@ def robots_txt(request):
 def page_not_found(request, exception):
     """A friendly 404 in the language of the address asked for."""
     return render(request, "404.html", {"requested_path": request.path}, status=404)
+
+
+def bad_request(request, exception):
+    """A 400 in the language of the address, saying what was refused (for a control character, which parameter).
+
+    Rendered without the site's context processors, as the 500 page is: a 400 also answers a request
+    whose Host is not allowed, for which building the page's absolute addresses would fail again.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if isinstance(exception, ControlCharacterInRequest):
+            reason = exception.visitor_message()
+        else:
+            reason = gettext("The archive could not understand this request. Check the address and try again.")
+        html = loader.render_to_string("400.html", {"LANGUAGE_CODE": language, "reason": reason})
+    return HttpResponse(html, status=400)
 
 
 @requires_csrf_token

@@ -10,26 +10,29 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from archive import views as archive_views
 from archive.page_cache import cache_public_page
+from archive.query_parameters import reads_query_parameters
 from archive.sitemaps import SITEMAPS
 from config.health import healthz
 
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
+    path("healthz", reads_query_parameters()(healthz), name="healthz"),
     path("", archive_views.language_redirect, name="language_redirect"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # What django.conf.urls.i18n holds, with the parameters it reads declared (see archive/query_parameters.py).
+    path("i18n/setlang/", reads_query_parameters("next", "language")(set_language), name="set_language"),
     # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
     path(
         "sitemap.xml",
-        cache_public_page(sitemap_views.index),
+        cache_public_page(reads_query_parameters()(sitemap_views.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_public_page(sitemap_views.sitemap),
+        cache_public_page(reads_query_parameters("p")(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
@@ -45,5 +48,6 @@ urlpatterns += i18n_patterns(
 # Uploaded media are served by Django only in development (static() is a no-op when DEBUG is off).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "archive.views.bad_request"
 handler404 = "archive.views.page_not_found"
 handler500 = "archive.views.server_error"

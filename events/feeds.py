@@ -5,12 +5,13 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from archive.feeds import fallback_text
+from archive.feeds import fallback_html, fallback_text
 
 from .models import Event
 
 
 class EventFeed(Feed):
+    query_parameters = ()
     title = _("Commemoration Archive: events")
     description = _("The latest published commemorations in the archive.")
 
@@ -24,7 +25,7 @@ class EventFeed(Feed):
         return fallback_text(item, "title")
 
     def item_description(self, item):
-        return fallback_text(item, "description")
+        return fallback_html(item, "description")
 
     def item_link(self, item):
         return reverse("events:event_detail", kwargs={"slug": item.slug})

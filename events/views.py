@@ -15,6 +15,7 @@ from archive.context_processors import public_path
 from archive.models import Article, ReportedFigure
 from archive.page_cache import GenerationCountPaginator, remember_per_generation
 from archive.publishing import published_q
+from archive.query_parameters import PAGE
 
 from .filters import EventFilter
 from .models import (
@@ -87,6 +88,7 @@ class EventListView(FilterView):
     """Published events with filters (year, anniversary, country, city, occasion, organization, person)."""
 
     filterset_class = EventFilter
+    query_parameters = (*EventFilter.base_filters, PAGE)
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = settings.PUBLIC_PAGE_SIZE
@@ -100,6 +102,7 @@ class EventDetailView(DetailView):
 
     template_name = "events/event_detail.html"
     context_object_name = "event"
+    query_parameters = ()
 
     def get_queryset(self):
         return Event.objects.published().select_related("venue__organization", "occasion")
@@ -160,6 +163,7 @@ class TimelineView(ListView):
 
     template_name = "events/timeline.html"
     context_object_name = "events"
+    query_parameters = (PAGE,)
     paginate_by = settings.TIMELINE_PAGE_SIZE
 
     def get_queryset(self):
@@ -194,6 +198,7 @@ class PersonListView(ListView):
 
     template_name = "events/person_list.html"
     context_object_name = "people"
+    query_parameters = (PAGE,)
     paginate_by = settings.PUBLIC_PAGE_SIZE * 5
 
     def get_queryset(self):
@@ -217,6 +222,7 @@ class PersonDetailView(DetailView):
 
     template_name = "events/person_detail.html"
     context_object_name = "person"
+    query_parameters = ()
 
     def get_queryset(self):
         return Person.objects.public()
@@ -246,6 +252,7 @@ class VenueListView(ListView):
 
     template_name = "events/venue_list.html"
     context_object_name = "venues"
+    query_parameters = (PAGE,)
     paginate_by = settings.PUBLIC_PAGE_SIZE * 5
 
     def get_queryset(self):
@@ -265,6 +272,7 @@ class VenueDetailView(DetailView):
 
     template_name = "events/venue_detail.html"
     context_object_name = "venue"
+    query_parameters = ()
 
     def get_queryset(self):
         return Venue.objects.public().select_related("organization")
@@ -286,6 +294,7 @@ class OrganizationListView(ListView):
 
     template_name = "events/organization_list.html"
     context_object_name = "organizations"
+    query_parameters = (PAGE,)
     paginate_by = settings.PUBLIC_PAGE_SIZE * 5
 
     def get_queryset(self):
@@ -300,6 +309,7 @@ class OrganizationDetailView(DetailView):
 
     template_name = "events/organization_detail.html"
     context_object_name = "organization"
+    query_parameters = ()
 
     def get_queryset(self):
         return Organization.objects.public()

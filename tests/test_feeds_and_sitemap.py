@@ -108,3 +108,28 @@ def test_the_sitemap_index_follows_publication_and_gives_the_latest_change(archi
     assert index.count("/sitemap-articles.xml") == before + 1
     latest = max(Article.objects.published().values_list("updated_at", flat=True))
     assert f"<lastmod>{latest.isoformat(timespec='seconds')[:19]}" in index
+
+
+FEED_ITEM_TEXT = {
+    # (feed path, element holding an item's HTML content, namespace of the format)
+    "articles/rss": ("channel/item/description", {}),
+    "events/rss": ("channel/item/description", {}),
+    "articles/atom": ("atom:entry/atom:summary", {"atom": "http://www.w3.org/2005/Atom"}),
+    "events/atom": ("atom:entry/atom:summary", {"atom": "http://www.w3.org/2005/Atom"}),
+}
+
+
+@pytest.mark.parametrize("feed", FEED_ITEM_TEXT)
+def test_feed_item_content_is_escaped_as_html_inside_the_xml(db, client, feed):
+    """RSS descriptions and Atom html summaries are HTML: after the XML is parsed, the text must still be escaped."""
+    from xml.etree import ElementTree
+
+    from tests.factories import make_article, make_event
+
+    payload = "<script>alert(1)</script> AT&T <b>bold</b>"
+    make_article(lead_en=payload)
+    make_event(description_en=payload)
+    path, namespaces = FEED_ITEM_TEXT[feed]
+    root = ElementTree.fromstring(client.get(f"/en/feeds/{feed}/").content)
+    contents = [element.text for element in root.findall(path, namespaces)]
+    assert contents == ["&lt;script&gt;alert(1)&lt;/script&gt; AT&amp;T &lt;b&gt;bold&lt;/b&gt;"]

@@ -244,6 +244,29 @@ def test_missing_page_is_a_friendly_404_in_the_language_of_the_address(client, l
     assert f'href="/{other}/events/no-such-event/"' in html
 
 
+def links_and_page_urls(html):
+    """Every address a page links to or gives as its own (href, og:url, canonical), unescaped."""
+    from html import unescape
+
+    found = re.findall(r'href="([^"]*)"', html) + re.findall(r'<meta property="og:url" content="([^"]*)"', html)
+    return [unescape(address) for address in found]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["//evil.example/x", "/en//evil.example/x", "/ru//evil.example/x", "/\\evil.example/x", "/en/\\evil.example/x"],
+)
+def test_404_for_an_address_that_looks_like_another_site_links_only_to_this_site(client, path):
+    # Given as PATH_INFO: the test client would otherwise read "//evil.example" as a host, as a browser does.
+    response = client.get("/", PATH_INFO=path)
+    assert response.status_code == 404
+    addresses = links_and_page_urls(response.content.decode())
+    assert any("evil.example" in address for address in addresses)  # the switcher still offers the same page
+    for address in addresses:
+        # A browser reads "//host" and "/\\host" as another site; only "/…" paths and this host's URLs stay here.
+        assert re.match(r"^(/(?![/\\])|#|http://testserver/)", address), address
+
+
 @pytest.mark.parametrize(("language", "text"), [("en", "Something went wrong"), ("ru", "Что-то пошло не так")])
 def test_server_error_page_is_friendly_in_both_languages(client, language, text):
     from django.utils import translation
