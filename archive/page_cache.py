@@ -12,6 +12,10 @@ Only anonymous GET/HEAD requests without a session cookie are served from or sto
 and only 200 responses that set no cookie and are not marked private or no-store. The key holds
 the language and the full path with its query string, so each language and each filter is a page.
 
+The cache is an accelerator, never a dependency: when the generation cannot be read (Redis down or
+hung; see config/redis_cache.py) nothing is served from or kept in the cache and pages are made live,
+since a generation that cannot be read may have been discarded.
+
 Use: `PageCacheMiddleware` in MIDDLEWARE serves and stores the pages; wrap each public view to mark
 its pages as cacheable, e.g. `path("", cache_public_page(views.home))` or
 `cache_public_page(ArticleDetailView.as_view())`. PAGE_CACHE_SECONDS = 0 turns it off.
@@ -54,9 +58,19 @@ def _next_scheduled_publication():
     return min((moment for moment in moments if moment), default=None)
 
 
+def _cache_reachable():
+    # Only the Redis backend can fail; it says so while it leaves Redis alone after an error.
+    return getattr(cache, "reachable", True)
+
+
 def current_generation():
-    """The token under which pages are cached now; a new one after any change or scheduled publication."""
+    """The token under which pages are cached now; a new one after any change or scheduled publication.
+
+    None when the shared cache cannot be read: then nothing may be served from it or kept in it.
+    """
     generation = cache.get(GENERATION_KEY)
+    if generation is None and not _cache_reachable():
+        return None
     if _still_current(generation):
         return generation["token"]
     fresh = {"token": secrets.token_hex(8), "renew_at": _next_scheduled_publication()}
@@ -68,6 +82,8 @@ def current_generation():
     else:
         cache.set(GENERATION_KEY, fresh, timeout=timeout)
     stored = cache.get(GENERATION_KEY)
+    if stored is None and not _cache_reachable():
+        return None
     return (stored or fresh)["token"]
 
 
@@ -88,9 +104,10 @@ def remember_per_generation(computations, seconds):
     changes exactly when cached pages go stale, so it is kept under the same generation and read back
     with one round trip for all names. `seconds` = 0 computes every time.
     """
-    if seconds <= 0:
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
         return {name: compute() for name, compute in computations.items()}
-    prefix = f"page-cache:data:{current_generation()}:{get_language()}:"
+    prefix = f"page-cache:data:{generation}:{get_language()}:"
     stored = cache.get_many([prefix + name for name in computations])
     values, missing = {}, {}
     for name, compute in computations.items():
@@ -212,6 +229,8 @@ class PageCacheMiddleware:
         key = page_key(request, language or "any")
         # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
         generation = current_generation()
+        if generation is None:
+            return self.get_response(request)  # the cache cannot be read: made live, and not kept
         entry = _recent_pages.get(key, generation)
         if entry is None:
             entry = cache.get(key)

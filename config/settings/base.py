@@ -46,7 +46,19 @@ def cache_from_url(url):
     """A CACHES entry from a URL: redis:// or rediss:// (production), locmem:// or dummy:// (one process only)."""
     scheme = url.split("://", 1)[0]
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "config.redis_cache.ReusedClientRedisCache", "LOCATION": url, "KEY_PREFIX": "archive"}
+        # The site works without its cache (config/redis_cache.py): short waits, then Redis is left alone a while.
+        timeout = float(env("REDIS_TIMEOUT_SECONDS", "0.25"))
+        options = {
+            "socket_connect_timeout": timeout,
+            "socket_timeout": timeout,
+            "retry_after": float(env("REDIS_RETRY_AFTER_SECONDS", "5")),
+        }
+        return {
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "archive",
+            "OPTIONS": options,
+        }
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url.split("://", 1)[1]}
     if scheme == "dummy":
