@@ -29,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        cache_public_page(sitemap_views.sitemap),
+        cache_public_page(sitemap_views.sitemap, query=["p"]),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -3,18 +3,28 @@ from django.urls import path
 from archive.page_cache import cache_public_page
 
 from . import feeds, views
+from .filters import EventFilter
 
 app_name = "events"
 
+# Each public page names the query parameters it reads; the page cache removes any other.
 urlpatterns = [
-    path("events/", cache_public_page(views.EventListView.as_view()), name="event_list"),
+    path(
+        "events/",
+        cache_public_page(views.EventListView.as_view(), query=[*EventFilter.base_filters, "page"]),
+        name="event_list",
+    ),
     path("events/<slug:slug>/", cache_public_page(views.EventDetailView.as_view()), name="event_detail"),
-    path("timeline/", cache_public_page(views.TimelineView.as_view()), name="timeline"),
-    path("people/", cache_public_page(views.PersonListView.as_view()), name="person_list"),
+    path("timeline/", cache_public_page(views.TimelineView.as_view(), query=["page"]), name="timeline"),
+    path("people/", cache_public_page(views.PersonListView.as_view(), query=["page"]), name="person_list"),
     path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
-    path("venues/", cache_public_page(views.VenueListView.as_view()), name="venue_list"),
+    path("venues/", cache_public_page(views.VenueListView.as_view(), query=["page"]), name="venue_list"),
     path("venues/<slug:slug>/", cache_public_page(views.VenueDetailView.as_view()), name="venue_detail"),
-    path("organizations/", cache_public_page(views.OrganizationListView.as_view()), name="organization_list"),
+    path(
+        "organizations/",
+        cache_public_page(views.OrganizationListView.as_view(), query=["page"]),
+        name="organization_list",
+    ),
     path(
         "organizations/<slug:slug>/",
         cache_public_page(views.OrganizationDetailView.as_view()),
