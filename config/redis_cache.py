@@ -13,7 +13,8 @@ Redis failing must slow pages down, never break them:
   so a hung Redis costs one timeout per process in that time rather than one per request.
   `reachable` is False meanwhile; the page cache reads it to tell a missing key from an unreadable one.
 - Deletes are not lost: one that could not be sent is sent before anything else once Redis answers
-  again, so a change saved during an outage still makes the page cache's generation stale.
+  again, so a change saved during an outage still makes the page cache's generation stale; a process
+  that exits still owing some tries once more and otherwise logs an error.
 
 Django's RedisCacheClient also builds a new `redis.Redis` object for every cache operation, and
 redis-py fills a table of some 170 response callbacks in each one: about 0.2 ms per operation, more
@@ -21,6 +22,7 @@ than the round trip itself. A client object is safe to share between threads (it
 from the pool for each command), so one per pool is kept.
 """
 
+import atexit
 import logging
 import threading
 import time
@@ -55,6 +57,7 @@ class _RedisHealth:
         self.last_warning_at = None
         self.pending_deletes = set()
         self.lock = threading.Lock()
+        self.client = None  # the last cache client made for this Redis, to settle deletes at exit
 
     def may_ask(self):
         return time.monotonic() >= self.ask_again_at
@@ -90,7 +93,7 @@ class _RedisHealth:
             down_for = time.monotonic() - self.failing_since
             self.failing_since = None
             self.failures_unreported = 0
-        logger.warning("cache reachable again", extra={"cache": self.location, "seconds_unreachable": round(down_for)})
+        logger.info("cache reachable again", extra={"cache": self.location, "seconds_unreachable": round(down_for)})
 
     def owe_deletes(self, keys):
         with self.lock:
@@ -114,6 +117,25 @@ def _health_for(servers, retry_after):
         return health
 
 
+@atexit.register
+def _settle_owed_deletes():
+    """One last try to send the deletes this process owes, and an error in the log if Redis still fails.
+
+    A management command that changed content while Redis was unreachable ends before Redis answers
+    again: its pages' generation was never discarded, and the log must say so.
+    """
+    for health in list(_health_by_location.values()):
+        if health.pending_deletes and health.client is not None:
+            try:
+                health.client._send_pending_deletes()
+            except (RedisError, OSError) as error:
+                logger.error(
+                    "cache: exiting with deletes Redis never received; cached pages may be stale until they "
+                    "expire (PAGE_CACHE_SECONDS) unless the page-cache generation key is deleted",
+                    extra={"cache": health.location, "keys": len(health.pending_deletes), "error": str(error)},
+                )
+
+
 def _missing_key(*args):
     raise ValueError("the cache could not be reached")
 
@@ -126,6 +148,7 @@ class ResilientRedisCacheClient(RedisCacheClient):
         super().__init__(servers, **options)
         self._clients = {}
         self.health = _health_for(self._servers, float(retry_after))
+        self.health.client = self
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)

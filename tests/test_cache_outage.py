@@ -138,3 +138,17 @@ def test_a_page_served_from_the_real_redis_costs_one_round_trip(redis_line, monk
     made_up_session.cookies["sessionid"] = "made-up-session-key-000000000000"
     assert made_up_session.get(f"/en/articles/{article.slug}/?utm_source=x")["X-Page-Cache"] == "hit"
     assert commands == ["GET", "GET"]
+
+
+def test_a_process_that_exits_owing_redis_a_delete_says_so_in_the_log():
+    from tests.test_production import run_python
+
+    code = "import django; django.setup(); from django.core.cache import cache; cache.delete('page-cache:generation')"
+    environment = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "CACHE_URL": f"redis://127.0.0.1:{closed_port()}/13",
+    }
+    result = run_python(code, environment)
+    assert result.returncode == 0, result.stderr
+    errors = [line for line in result.stdout.splitlines() if '"level": "ERROR"' in line]
+    assert len(errors) == 1 and "exiting with deletes Redis never received" in errors[0]
