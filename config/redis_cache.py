@@ -57,7 +57,6 @@ class _RedisHealth:
         self.last_warning_at = None
         self.pending_deletes = set()
         self.lock = threading.Lock()
-        self.client = None  # the last cache client made for this Redis, to settle deletes at exit
 
     def may_ask(self):
         return time.monotonic() >= self.ask_again_at
@@ -124,15 +123,25 @@ def _settle_owed_deletes():
     A management command that changed content while Redis was unreachable ends before Redis answers
     again: its pages' generation was never discarded, and the log must say so.
     """
-    for health in list(_health_by_location.values()):
-        if health.pending_deletes and health.client is not None:
+    from django.conf import settings
+    from django.core.cache import caches
+
+    if not settings.configured:
+        return
+    for backend in caches.all():
+        if isinstance(backend, ResilientRedisCache) and backend._cache.health.pending_deletes:
+            client = backend._cache
             try:
-                health.client._send_pending_deletes()
+                client._send_pending_deletes()
             except (RedisError, OSError) as error:
                 logger.error(
                     "cache: exiting with deletes Redis never received; cached pages may be stale until they "
-                    "expire (PAGE_CACHE_SECONDS) unless the page-cache generation key is deleted",
-                    extra={"cache": health.location, "keys": len(health.pending_deletes), "error": str(error)},
+                    "expire (PAGE_CACHE_SECONDS) unless invalidate_pages() is run once Redis answers",
+                    extra={
+                        "cache": client.health.location,
+                        "keys": len(client.health.pending_deletes),
+                        "error": str(error),
+                    },
                 )
 
 
@@ -148,7 +157,6 @@ class ResilientRedisCacheClient(RedisCacheClient):
         super().__init__(servers, **options)
         self._clients = {}
         self.health = _health_for(self._servers, float(retry_after))
-        self.health.client = self
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)

@@ -43,6 +43,11 @@ class _Listener:
             self._connections.append(connection)
             self.accepted(connection)
 
+    @property
+    def connections(self):
+        """How many connections were accepted so far."""
+        return len(self._connections)
+
     def accepted(self, connection):
         """Keep the connection open and never answer."""
 
