@@ -8,7 +8,7 @@ Redis failing must slow pages down, never break them:
 - An error is a miss: when Redis refuses, times out or answers with an error, `get` returns the
   default, `get_many` {}, `add`, `touch`, `delete` and `has_key` False, `set`, `set_many`,
   `delete_many` and `clear` do nothing, and `incr` raises ValueError as for a missing key. A warning
-  is logged when it starts and then at most once a minute per process, with how many calls failed.
+  is logged at most once a minute per process, with how many calls failed since the last one.
 - A small circuit breaker: after a failure Redis is not asked again for `retry_after` seconds (5),
   so a hung Redis costs one timeout per process in that time rather than one per request.
   `reachable` is False meanwhile; the page cache reads it to tell a missing key from an unreadable one.
@@ -37,8 +37,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_SECONDS = 0.25
 DEFAULT_RETRY_AFTER_SECONDS = 5.0
 WARNING_INTERVAL_SECONDS = 60.0
-# Deletes kept for later beyond this many are dropped with an error in the log: an outage long
-# enough to collect them would have let every cached page expire anyway.
+# A bound on the deletes kept for later: the site deletes few distinct keys (the page-cache
+# generation, login counts), so more than this means something else is wrong; the log says so.
 MAX_PENDING_DELETES = 10_000
 
 
@@ -68,7 +68,8 @@ class _RedisHealth:
             self.failures_unreported += 1
             if self.failing_since is None:
                 self.failing_since = now
-            elif self.last_warning_at is not None and now - self.last_warning_at < WARNING_INTERVAL_SECONDS:
+            # Once a minute, also when Redis keeps failing and recovering: a flapping Redis is one story.
+            if self.last_warning_at is not None and now - self.last_warning_at < WARNING_INTERVAL_SECONDS:
                 return
             self.last_warning_at = now
             failures, self.failures_unreported = self.failures_unreported, 0
