@@ -8,13 +8,20 @@ token, so everything made before is never used again and simply expires. The gen
 records the next scheduled publication (`public_from` in the future), and is renewed once that
 moment passes, so a scheduled article appears on time without any save.
 
-Only anonymous GET/HEAD requests without a session cookie are served from or stored in the cache,
-and only 200 responses that set no cookie and are not marked private or no-store. The key holds
-the language and the full path with its query string, so each language and each filter is a page.
+Only anonymous GET/HEAD requests are served from or stored in the cache (a session cookie counts
+only when the session store holds that session: a made-up or expired one is ignored), and only 200
+responses that set no cookie and are not marked private or no-store. The key holds the language, the
+scheme and host, the path, and those query parameters the view declares it reads (the others are
+removed from the request before the view runs, so they can neither change nor multiply the pages).
+
+The cache is an accelerator, never a dependency: when the generation cannot be read (Redis down or
+hung; see config/redis_cache.py) nothing is served from or kept in the cache and pages are made live,
+since a generation that cannot be read may have been discarded.
 
 Use: `PageCacheMiddleware` in MIDDLEWARE serves and stores the pages; wrap each public view to mark
-its pages as cacheable, e.g. `path("", cache_public_page(views.home))` or
-`cache_public_page(ArticleDetailView.as_view())`. PAGE_CACHE_SECONDS = 0 turns it off.
+its pages as cacheable, e.g. `path("", cache_public_page(views.home))`. The query parameters a page reads
+are the ones its view declares (archive/query_parameters.py: one declaration for the page cache and the
+fuzz test). PAGE_CACHE_SECONDS = 0 turns it off.
 """
 
 import collections
@@ -22,15 +29,18 @@ import functools
 import hashlib
 import secrets
 import threading
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -38,6 +48,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from .publishing import Publishable, Status
+from .query_parameters import query_parameters_of
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_STATUS_HEADER = "X-Page-Cache"
@@ -54,9 +65,19 @@ def _next_scheduled_publication():
     return min((moment for moment in moments if moment), default=None)
 
 
+def _cache_reachable():
+    # Only the Redis backend can fail; it says so while it leaves Redis alone after an error.
+    return getattr(cache, "reachable", True)
+
+
 def current_generation():
-    """The token under which pages are cached now; a new one after any change or scheduled publication."""
+    """The token under which pages are cached now; a new one after any change or scheduled publication.
+
+    None when the shared cache cannot be read: then nothing may be served from it or kept in it.
+    """
     generation = cache.get(GENERATION_KEY)
+    if generation is None and not _cache_reachable():
+        return None
     if _still_current(generation):
         return generation["token"]
     fresh = {"token": secrets.token_hex(8), "renew_at": _next_scheduled_publication()}
@@ -68,6 +89,8 @@ def current_generation():
     else:
         cache.set(GENERATION_KEY, fresh, timeout=timeout)
     stored = cache.get(GENERATION_KEY)
+    if stored is None and not _cache_reachable():
+        return None
     return (stored or fresh)["token"]
 
 
@@ -88,9 +111,10 @@ def remember_per_generation(computations, seconds):
     changes exactly when cached pages go stale, so it is kept under the same generation and read back
     with one round trip for all names. `seconds` = 0 computes every time.
     """
-    if seconds <= 0:
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
         return {name: compute() for name, compute in computations.items()}
-    prefix = f"page-cache:data:{current_generation()}:{get_language()}:"
+    prefix = f"page-cache:data:{generation}:{get_language()}:"
     stored = cache.get_many([prefix + name for name in computations])
     values, missing = {}, {}
     for name, compute in computations.items():
@@ -123,16 +147,18 @@ class GenerationCountPaginator(Paginator):
 
 
 def page_key(request, language):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:page:{language}:{path}"
+    # Pages hold absolute addresses (canonical links, feeds, sitemaps): each host and scheme has its own.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page-cache:page:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _may_use_cache(request):
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+    return settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
+
+
+def _is_anonymous_request(request):
+    # PageCacheMiddleware has removed a session cookie that names no session.
+    return _may_use_cache(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def _may_store(response):
@@ -188,7 +214,9 @@ _recent_pages = _RecentPages()
 class PageCacheMiddleware:
     """Answers visitors from the page cache before the rest of the middleware and the view run.
 
-    A stored page remembers the generation it was made under and is served only while that is the
+    A request with a query string or a session cookie is first matched to its view: a made-up session
+    cookie is dropped, and the query parameters the view does not declare are removed. A stored page
+    remembers the generation it was made under and is served only while that is the
     current generation, read from the shared cache on every request. The page itself comes from this
     process's recent copies when it has one of that generation, otherwise from the shared cache. On a
     miss the page is made as usual and, if its view is marked with `cache_public_page` and the
@@ -206,12 +234,19 @@ class PageCacheMiddleware:
         if not _may_use_cache(request):
             return self.get_response(request)
         language = translation.get_language_from_path(request.path_info)
-        if language is None and not _is_marked_public(request.path_info):
-            return self.get_response(request)  # no cache round trip for what is never stored
+        if language is None or request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            view = _marked_view(request.path_info, language)
+            if view is None:
+                return self.get_response(request)  # no cache round trip for what is never stored
+            if not _is_anonymous(request):
+                return self.get_response(request)
+            _keep_only_parameters(request, view.page_cache_query)
         # Outside the language prefix (the sitemaps) a page is one for every visitor.
         key = page_key(request, language or "any")
         # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
         generation = current_generation()
+        if generation is None:
+            return self.get_response(request)  # the cache cannot be read: made live, and not kept
         entry = _recent_pages.get(key, generation)
         if entry is None:
             entry = cache.get(key)
@@ -235,20 +270,65 @@ class PageCacheMiddleware:
         return response
 
 
-def _is_marked_public(path):
+def _marked_view(path, language):
+    """The view at `path` if it is marked with cache_public_page, else None."""
     try:
-        return getattr(resolve(path).func, "page_cache_public", False)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            view = resolve(path).func
     except Resolver404:
-        return False
+        return None
+    return view if getattr(view, "page_cache_public", False) else None
+
+
+def _is_anonymous(request):
+    """False if the request's session cookie names a session the store holds; a made-up one is dropped.
+
+    Dropping it lets the visitor be served like any other, and keeps a made-up cookie from being a way
+    around the cache.
+    """
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if session_key is None:
+        return True
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    try:
+        if store.load():
+            return False
+    except DatabaseError:
+        return False  # cannot tell: the page is made as for a signed-in editor
+    del request.COOKIES[settings.SESSION_COOKIE_NAME]
+    return True
+
+
+def _keep_only_parameters(request, names):
+    """Remove the query parameters the view does not read, and put the others in one order.
+
+    The view then cannot reflect them into the page (pagination links keep the query string), so the
+    page stored for the shorter address is the one any of its variants would have made.
+    """
+    kept = [(name, value) for name in sorted(request.GET) if name in names for value in request.GET.getlist(name)]
+    query_string = urlencode(kept)
+    if query_string != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query_string
+        request.GET = QueryDict(query_string)
 
 
 def cache_public_page(view):
-    """Mark the view's pages as the same for every visitor, so PageCacheMiddleware may keep them."""
+    """Mark the view's pages as the same for every visitor, so PageCacheMiddleware may keep them.
+
+    The GET parameters the view declares it reads are kept; any other is removed before the view runs.
+    A view that declares nothing is refused here, so no public page can forget to.
+    """
+    query = query_parameters_of(view)
+    if query is None:
+        raise ImproperlyConfigured(
+            f"{view!r} declares no query parameters: give its class `query_parameters = (...)` or wrap it in "
+            "reads_query_parameters(...) (archive/query_parameters.py) before cache_public_page()."
+        )
 
     @functools.wraps(view)
     def public_view(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if _may_use_cache(request):
+        if _is_anonymous_request(request):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             # A visitor who logs in must not be served this page from a browser or proxy cache.
@@ -257,6 +337,7 @@ def cache_public_page(view):
         return response
 
     public_view.page_cache_public = True
+    public_view.page_cache_query = frozenset(query)
     return public_view
 
 

@@ -3,12 +3,14 @@
 Only `published()` content (and `public()` people, venues and organizations) reaches visitors.
 """
 
+import sys
 from collections import defaultdict
 from functools import reduce
 from operator import or_
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpResponse, HttpResponseRedirect
@@ -362,7 +364,15 @@ def bad_request(request, exception):
 
 @requires_csrf_token
 def server_error(request):
-    """A friendly 500 that needs neither the database nor the request context to render."""
+    """A friendly 500 that needs neither the database nor the request context to render.
+
+    When the database cannot be reached the same page answers 503 with Retry-After: the outage is
+    temporary, and clients and crawlers should come back rather than record an error.
+    """
     template = loader.get_template("500.html")
     language = translation.get_language() or settings.LANGUAGE_CODE
-    return HttpResponse(template.render({"LANGUAGE_CODE": language}), status=500)
+    response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=500)
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response.status_code = 503
+        response["Retry-After"] = "30"
+    return response

@@ -7,14 +7,22 @@ from . import feeds, views
 app_name = "events"
 
 urlpatterns = [
-    path("events/", cache_public_page(views.EventListView.as_view()), name="event_list"),
+    path(
+        "events/",
+        cache_public_page(views.EventListView.as_view()),
+        name="event_list",
+    ),
     path("events/<slug:slug>/", cache_public_page(views.EventDetailView.as_view()), name="event_detail"),
     path("timeline/", cache_public_page(views.TimelineView.as_view()), name="timeline"),
     path("people/", cache_public_page(views.PersonListView.as_view()), name="person_list"),
     path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
     path("venues/", cache_public_page(views.VenueListView.as_view()), name="venue_list"),
     path("venues/<slug:slug>/", cache_public_page(views.VenueDetailView.as_view()), name="venue_detail"),
-    path("organizations/", cache_public_page(views.OrganizationListView.as_view()), name="organization_list"),
+    path(
+        "organizations/",
+        cache_public_page(views.OrganizationListView.as_view()),
+        name="organization_list",
+    ),
     path(
         "organizations/<slug:slug>/",
         cache_public_page(views.OrganizationDetailView.as_view()),

@@ -184,3 +184,77 @@ def test_a_page_served_from_the_cache_runs_no_database_query(django_assert_num_q
     visit(f"/en/articles/{article.slug}/")
     with django_assert_num_queries(0):
         assert visit(f"/en/articles/{article.slug}/")[2] == "hit"
+
+
+def test_each_host_and_scheme_has_its_own_cached_pages_and_absolute_addresses(settings):
+    settings.ALLOWED_HOSTS = ["archive.example.org", "mirror.example.net"]
+    article = make_article(title_en="Kestrelmoor report")
+    for path in (f"/en/articles/{article.slug}/", "/en/feeds/articles/rss/", "/sitemap.xml"):
+        first = Client().get(path, HTTP_HOST="archive.example.org")
+        assert first["X-Page-Cache"] == "miss"
+        assert "http://archive.example.org/" in first.content.decode(), path
+        other_host = Client().get(path, HTTP_HOST="mirror.example.net")
+        assert other_host["X-Page-Cache"] == "miss", path
+        assert "http://mirror.example.net/" in other_host.content.decode(), path
+        assert "archive.example.org" not in other_host.content.decode(), path
+        secure = Client().get(path, HTTP_HOST="archive.example.org", secure=True)
+        assert secure["X-Page-Cache"] == "miss", path
+        assert "https://archive.example.org/" in secure.content.decode(), path
+        assert Client().get(path, HTTP_HOST="mirror.example.net")["X-Page-Cache"] == "hit", path
+
+
+def test_a_made_up_session_cookie_does_not_get_around_the_page_cache(settings):
+    article = make_article()
+    path = f"/en/articles/{article.slug}/"
+    made_up = [Client(), Client()]
+    made_up[0].cookies[settings.SESSION_COOKIE_NAME] = "madeup" * 6
+    made_up[1].cookies[settings.SESSION_COOKIE_NAME] = "another-made-up-session-key-0001"
+    first, second = (client.get(path) for client in made_up)
+    assert (first.status_code, first["X-Page-Cache"]) == (200, "miss")
+    assert (second.status_code, second["X-Page-Cache"]) == (200, "hit")
+    assert Client().get(path)["X-Page-Cache"] == "hit"
+
+
+def test_a_signed_in_editor_is_never_served_a_cached_page(editor_client):
+    article = make_article(title_en="Kestrelmoor report")
+    path = f"/en/articles/{article.slug}/"
+    Client().get(path)
+    assert Client().get(path)["X-Page-Cache"] == "hit"
+    response = editor_client.get(path)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+
+
+def test_query_parameters_a_page_does_not_read_neither_multiply_nor_change_its_cached_pages():
+    make_article(title_en="Kestrelmoor report")
+    first = Client().get("/en/articles/?utm_source=mail-1&year=")
+    assert first["X-Page-Cache"] == "miss"
+    assert "utm_source" not in first.content.decode()  # not echoed in the language switcher or pagination
+    for variant in ("/en/articles/?utm_source=mail-2&year=", "/en/articles/?year=&fbclid=abc", "/en/articles/?year="):
+        assert Client().get(variant)["X-Page-Cache"] == "hit", variant
+    assert Client().get("/en/articles/?language=en&year=2025")["X-Page-Cache"] == "miss"
+    assert Client().get("/en/articles/?year=2025&language=en&x=1")["X-Page-Cache"] == "hit"
+    assert Client().get("/en/articles/?year=2024&language=en")["X-Page-Cache"] == "miss"
+    detail = f"/en/articles/{make_article().slug}/"
+    assert Client().get(detail)["X-Page-Cache"] == "miss"
+    assert Client().get(f"{detail}?page=2&q=x")["X-Page-Cache"] == "hit"  # a detail page reads no parameter
+
+
+def test_every_query_parameter_a_public_list_reads_is_declared_to_the_page_cache():
+    from django.urls import get_resolver
+
+    def views(resolver):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from views(pattern)
+            elif getattr(pattern.callback, "page_cache_public", False):
+                yield pattern.callback
+
+    checked = 0
+    for view in views(get_resolver()):
+        view_class = getattr(view, "view_class", None)
+        reads = set(getattr(getattr(view_class, "filterset_class", None), "base_filters", ()))
+        if getattr(view_class, "paginate_by", None):
+            reads.add("page")
+        assert reads <= view.page_cache_query, view_class
+        checked += bool(reads)
+    assert checked >= 6

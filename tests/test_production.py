@@ -52,7 +52,7 @@ def test_production_settings_accept_cache_url_instead_of_redis_url():
     )
     result = run_python(code, {**environment, "CACHE_URL": "rediss://cache.internal:6380/1"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "config.redis_cache.ReusedClientRedisCache"
+    assert result.stdout.strip() == "config.redis_cache.ResilientRedisCache"
 
 
 def test_production_settings_start_with_every_required_variable():
@@ -129,9 +129,9 @@ def test_postgresql_connections_run_without_jit_and_other_databases_get_no_such_
 def test_the_redis_cache_reuses_one_client_and_stores_values_in_the_real_redis():
     import secrets
 
-    from config.redis_cache import ReusedClientRedisCache
+    from config.redis_cache import ResilientRedisCache
 
-    redis_cache = ReusedClientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": f"test-{secrets.token_hex(4)}"})
+    redis_cache = ResilientRedisCache("redis://127.0.0.1:6379/14", {"KEY_PREFIX": f"test-{secrets.token_hex(4)}"})
     try:
         redis_cache.set("page", ("token", 200, [("Content-Type", "text/html")], b"<p>x</p>"), 30)
         assert redis_cache.get_many(["page", "absent"]) == {

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from archive.models import Article
 from archive.page_cache import PageCacheMiddleware, cache_public_page, invalidate_pages
 from archive.publishing import Status
+from archive.query_parameters import reads_query_parameters
 from tests.factories import make_article, make_event
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,8 @@ pytestmark = pytest.mark.django_db
 
 class TitlesPage:
     """A stand-in public view listing published article titles, counting how often it really runs."""
+
+    query_parameters = ("year",)
 
     def __init__(self):
         self.calls = 0
@@ -126,9 +129,14 @@ def test_scheduled_publication_appears_on_time_without_any_save(page, monkeypatc
 
 
 def test_visitors_with_a_session_are_never_served_cached_pages(page, settings):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["signed_in"] = True
+    session.save()
     make_article(title_en="Report")
     page()
-    with_session = page(HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
+    with_session = page(HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
     assert "X-Page-Cache" not in with_session
     assert page.view.calls == 2
 
@@ -143,7 +151,7 @@ def test_responses_that_set_cookies_or_fail_are_not_stored():
         return HttpResponse("missing", status=404)
 
     for view in (sets_cookie, not_found):
-        cached = served(view)
+        cached = served(reads_query_parameters()(view))
         cached(RequestFactory().get("/en/x/"))
         assert "X-Page-Cache" not in cached(RequestFactory().get("/en/x/"))
 
