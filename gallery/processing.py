@@ -6,7 +6,6 @@ the renditions, and the PDF check. Nothing here touches the database or storage,
 serves the admin, management commands and the benchmark.
 """
 
-import hashlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
@@ -255,16 +253,6 @@ def render_all(source_bytes):
             _encode(current, "WEBP", icc_profile, quality=80), "WEBP", width, height
         )
     return results
-
-
-def stored_name(original_name, extension, *, suffix=""):
-    """A safe file name: the uploader's name slugified, with the extension the content decided."""
-    stem = slugify(PurePath(original_name or "").stem)[:60] or "file"
-    return f"{stem}{suffix}.{extension}"
-
-
-def content_digest(content):
-    return hashlib.sha256(content).hexdigest()
 
 
 def check_pdf(upload):
