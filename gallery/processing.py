@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
+from django.template.defaultfilters import filesizeformat, floatformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
@@ -49,6 +49,10 @@ def max_image_bytes():
 
 def max_image_pixels():
     return settings.GALLERY_MAX_IMAGE_PIXELS
+
+
+def max_decoded_pixels():
+    return settings.GALLERY_MAX_DECODED_PIXELS
 
 
 def max_document_bytes():
@@ -90,7 +94,8 @@ def clean_image(upload):
     """Check an uploaded photograph and return it cleaned, or raise ValidationError saying why not.
 
     The checks run from the cheapest to the most expensive, and no pixel is decoded before the
-    dimensions read from the header are known to be within the limit (decompression bombs).
+    dimensions read from the header are known to be within the limits (decompression bombs), nor more
+    pixels than GALLERY_MAX_DECODED_PIXELS at once (see `_decode_within_limit`).
     """
     if upload.size > max_image_bytes():
         raise _too_large(
@@ -116,6 +121,7 @@ def clean_image(upload):
         raise _not_an_image(name)
     if image.width * image.height > max_image_pixels():
         raise _bomb(name, image)
+    _decode_within_limit(image, fmt, name)
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
@@ -128,12 +134,60 @@ def clean_image(upload):
             params={"name": name},
         ) from None
     icc_profile = image.info.get("icc_profile")
-    image = ImageOps.exif_transpose(image)
+    # In place: a copy would hold the decoded pixels twice.
+    ImageOps.exif_transpose(image, in_place=True)
     image = _storable_mode(image, fmt)
     # Only the colour profile survives: EXIF (GPS, camera, dates), XMP and text chunks are dropped.
     image.info = {}
     content = _encode(image, fmt, icc_profile, quality=92)
     return EncodedImage(content=content, format=fmt, width=image.width, height=image.height)
+
+
+def jpeg_reduction(size):
+    """The smallest of the JPEG decoder's scales (1, 2, 4, 8) that keeps `size` within the decoding limit."""
+    width, height = size
+    for factor in (1, 2, 4, 8):
+        if -(-width // factor) * -(-height // factor) <= max_decoded_pixels():
+            return factor
+    return None
+
+
+def _decode_within_limit(image, fmt, name):
+    """Make sure decoding `image` allocates at most GALLERY_MAX_DECODED_PIXELS pixels, or refuse it.
+
+    Decoded pixels take 4 bytes each whatever the format, so the upload limit alone (50 megapixels) let one
+    upload hold 200 MB per copy. A JPEG (most photographs) is decoded by libjpeg at 1/2, 1/4 or 1/8 scale
+    straight from its compressed data, so the full-size pixels never exist and the stored image is that
+    smaller one (still far larger than the largest rendition). PNG and WebP have no such reduced decoding,
+    so a larger one is refused with a message saying how to upload it.
+    """
+    if image.width * image.height <= max_decoded_pixels():
+        return
+    factor = jpeg_reduction(image.size) if fmt == "JPEG" else None
+    if factor is not None:
+        width, height = image.size
+        image.draft(image.mode, (width // factor, height // factor))
+        if image.width * image.height <= max_decoded_pixels():
+            return
+    raise ValidationError(
+        _(
+            "“%(name)s” is %(width)s × %(height)s pixels; PNG and WebP images can be processed up to "
+            "%(limit)s megapixels (JPEG photographs up to %(jpeg_limit)s). Resize it, or save it as JPEG, "
+            "and upload it again."
+        ),
+        code="too_many_pixels_to_decode",
+        params={
+            "name": name,
+            "width": image.width,
+            "height": image.height,
+            "limit": _megapixels(max_decoded_pixels()),
+            "jpeg_limit": _megapixels(max_image_pixels()),
+        },
+    )
+
+
+def _megapixels(pixels):
+    return floatformat(pixels / 1_000_000, -1)
 
 
 def _not_an_image(name):
@@ -155,7 +209,7 @@ def _bomb(name, image):
                 "Resize it and upload it again."
             ),
             code="too_many_pixels",
-            params={"name": name, "limit": max_image_pixels() // 1_000_000},
+            params={"name": name, "limit": _megapixels(max_image_pixels())},
         )
     return ValidationError(
         _(
@@ -163,7 +217,7 @@ def _bomb(name, image):
             "safely. Resize it and upload it again."
         ),
         code="too_many_pixels",
-        params={"name": name, "width": image.width, "height": image.height, "limit": max_image_pixels() // 1_000_000},
+        params={"name": name, "width": image.width, "height": image.height, "limit": _megapixels(max_image_pixels())},
     )
 
 
