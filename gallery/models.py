@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,14 @@ class CleanImageFile(ContentFile):
         # Only the extension reaches the stored name (`file_names`); the uploader's name is not kept.
         super().__init__(clean.content, name=f"image.{clean.extension}")
         self.clean = clean
+
+
+class CheckedPDFFile(File):
+    """An upload that has passed `processing.check_pdf`; saving it needs no second check (pypdf reads it whole)."""
+
+    def __init__(self, upload):
+        super().__init__(upload.file, name=upload.name)
+        self.size = upload.size
 
 
 class ImageQuerySet(models.QuerySet):
@@ -342,7 +350,8 @@ class Document(models.Model):
         """Store only checked PDFs; a replaced file is removed once the change is committed."""
         previous = getattr(self, "_stored_file_name", None)
         if self.file and not self.file._committed:
-            processing.check_pdf(self.file)
+            if not isinstance(self.file.file, CheckedPDFFile):
+                processing.check_pdf(self.file)
             self.size_bytes = self.file.size
         super().save(*args, **kwargs)
         if previous and previous != self.file.name:

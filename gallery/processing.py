@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
 
+from . import pdf_structure
+
 # Pillow format name -> file extension. Nothing else is ever decoded.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
@@ -310,7 +312,12 @@ def render_all(source_bytes):
 
 
 def check_pdf(upload):
-    """Check an uploaded document is a complete PDF within the size limit, by its content."""
+    """Check an uploaded document is a complete, readable PDF within the size limit, with nothing that runs.
+
+    The structure is read with pypdf (`pdf_structure`): a file that only carries PDF markers is refused,
+    and so is one with JavaScript, actions that start programs, send data or open other files, embedded
+    files, XFA forms or embedded media, and an encrypted one, whose content cannot be checked.
+    """
     name = _display_name(upload)
     if upload.size > max_document_bytes():
         raise _too_large(
@@ -319,8 +326,8 @@ def check_pdf(upload):
             _("Scan it at a lower resolution or split it, and upload it again."),
         )
     upload.seek(0)
-    head = upload.read(1024)
-    if b"%PDF-" not in head:
+    # A PDF starts with its header; a web page with the header further on is not one.
+    if upload.read(5) != b"%PDF-":
         raise ValidationError(
             _(
                 "“%(name)s” is not a PDF document (its content was checked, not its name). "
@@ -341,3 +348,58 @@ def check_pdf(upload):
             code="damaged",
             params={"name": name},
         )
+    structure = pdf_structure.read_structure(upload)
+    upload.seek(0)
+    _refuse_unsafe_structure(structure, name)
+
+
+def _refuse_unsafe_structure(structure, name):
+    if not structure.readable:
+        raise ValidationError(
+            _(
+                "“%(name)s” is not a readable PDF document: its structure is damaged, or it is another kind "
+                "of file marked as PDF. Open it in a PDF reader, save it as a new PDF and upload that."
+            ),
+            code="not_a_pdf",
+            params={"name": name},
+        )
+    if structure.encrypted:
+        raise ValidationError(
+            _(
+                "“%(name)s” is encrypted (protected by a password or by restrictions), so its content cannot be "
+                "checked. Save it again without protection (for example with Print › Save as PDF) and upload "
+                "the new file."
+            ),
+            code="encrypted",
+            params={"name": name},
+        )
+    if structure.too_many_objects:
+        raise ValidationError(
+            _(
+                "“%(name)s” is made of more than %(limit)s objects, too many to be checked. Save it again "
+                "with your PDF program’s “reduce file size” option, or split it, and upload it again."
+            ),
+            code="too_complex",
+            params={"name": name, "limit": pdf_structure.MAX_OBJECTS},
+        )
+    if structure.active:
+        raise ValidationError(
+            _(
+                "“%(name)s” contains content that runs or opens files when it is read (%(found)s), which the "
+                "archive does not accept. Print it to a new PDF (Print › Save as PDF), which keeps only the "
+                "pages, and upload that."
+            ),
+            code="active_content",
+            params={"name": name, "found": ", ".join(str(_ACTIVE_CONTENT[kind]) for kind in structure.active)},
+        )
+
+
+_ACTIVE_CONTENT = {
+    pdf_structure.JAVASCRIPT: _("JavaScript"),
+    pdf_structure.LAUNCH: _("an action that starts a program"),
+    pdf_structure.SENDS_DATA: _("a form that sends or loads data"),
+    pdf_structure.OPENS_FILES: _("a link that opens another file"),
+    pdf_structure.EMBEDDED_FILES: _("embedded files"),
+    pdf_structure.XFA: _("an XFA form"),
+    pdf_structure.MEDIA: _("embedded media"),
+}
