@@ -42,6 +42,9 @@ class StoredFile:
 
 def find_stored_file(name):
     """The library's file stored under `name`, or None; one query for each kind of file tried."""
+    # Stored names are short and printable; anything else (a NUL, which PostgreSQL refuses) is no file.
+    if len(name) > 255 or not name.isprintable():
+        return None
     public_image = Exists(Image.objects.public().filter(pk=OuterRef("image_id")))
     rendition = Rendition.objects.filter(file=name).annotate(public=public_image).values("public").first()
     if rendition is None:

@@ -29,7 +29,9 @@ PDF = pdf_bytes()
 
 
 def action(kind, **entries):
-    return DictionaryObject({NameObject("/S"): NameObject(kind), **{NameObject(f"/{k}"): v for k, v in entries.items()}})
+    """A PDF action dictionary: `/S kind` and the given entries."""
+    fields = {NameObject(f"/{key}"): value for key, value in entries.items()}
+    return DictionaryObject({NameObject("/S"): NameObject(kind), **fields})
 
 
 def javascript(code="app.alert('hello');"):
