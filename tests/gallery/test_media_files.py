@@ -1,10 +1,12 @@
 """Uploaded files: stored under random names, and sent to visitors only when the content they belong to is public."""
 
+import datetime
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from archive.publishing import Status
 from gallery.models import ArticleImage, Document, EventImage, Image, Portrait
@@ -99,6 +101,23 @@ def test_article_images_and_portraits_follow_their_content(client):
     Portrait.objects.create(person=public_person, image=public_portrait)
     assert client.get(hidden_portrait.file.url).status_code == 404
     assert client.get(public_portrait.file.url).status_code == 200
+
+
+@pytest.mark.parametrize("state", ["in_review", "withdrawn", "scheduled"])
+def test_files_of_content_visitors_cannot_see_are_404_whatever_the_reason(client, admin_client, state):
+    fields = (
+        {"status": Status.PUBLISHED, "public_from": timezone.now() + datetime.timedelta(days=1)}
+        if state == "scheduled"
+        else {"status": state}
+    )
+    image = make_image()
+    EventImage.objects.create(event=make_event(**fields), image=image)
+    document = Document(title="Letter", article=make_article(**fields))
+    document.file = SimpleUploadedFile("letter.pdf", PDF)
+    document.save()
+    for url in (image.file.url, image.renditions.get(spec="card").file.url, document.file.url):
+        assert Client().get(url).status_code == 404, url
+        assert admin_client.get(url).status_code == 200, url
 
 
 def test_an_image_in_the_library_but_not_attached_to_anything_is_404_for_visitors(client):
