@@ -144,6 +144,9 @@ def test_a_draft_document_is_404_for_visitors_and_a_published_one_is_sent_under_
     assert body(response) == PDF
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="programme-of-the-evening.pdf"'
+    # The browser's own PDF viewer is embedded in the page it makes; the policy lets it, and runs no script.
+    policy = response["Content-Security-Policy"]
+    assert "object-src 'self'" in policy and "default-src 'none'" in policy and "script-src" not in policy
 
 
 def test_a_document_of_a_draft_article_is_404_even_when_its_event_is_missing(client):
