@@ -64,7 +64,8 @@ class ImageQuerySet(models.QuerySet):
         return self.filter(
             models.Exists(EventImage.objects.filter(published_q("event__"), image=image))
             | models.Exists(ArticleImage.objects.filter(published_q("article__"), image=image))
-            | models.Exists(Portrait.objects.filter(image=image, person__in=Person.objects.public()))
+            # Correlated on the portrait's person, so only that person's visibility is worked out.
+            | models.Exists(Person.objects.public().filter(portrait__image=image))
         )
 
 
