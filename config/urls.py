@@ -1,12 +1,12 @@
 """Root URL configuration: the health endpoint, the admin, and the public site under a language prefix.
 
 Outside the prefix: `/` (sends a visitor to the language their browser prefers), `/sitemap.xml`
-(an index of per-section sitemaps with language alternates), and `/robots.txt`.
+(an index of per-section sitemaps with language alternates), `/robots.txt`, and `/media/…` (uploaded files, sent
+only when the visitor may see them: gallery/views.py).
 """
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -17,6 +17,7 @@ from archive.page_cache import cache_public_page
 from archive.query_parameters import reads_query_parameters
 from archive.sitemaps import SITEMAPS
 from config.health import healthz
+from gallery.views import media_file
 
 urlpatterns = [
     path("healthz", reads_query_parameters()(healthz), name="healthz"),
@@ -37,6 +38,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", archive_views.robots_txt, name="robots_txt"),
+    # Every uploaded file, in development as in production: files of drafts reach only staff (gallery/views.py).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", reads_query_parameters()(media_file), name="media_file"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -44,9 +47,6 @@ urlpatterns += i18n_patterns(
     path("", include("archive.urls")),
     path("", include("events.urls")),
 )
-
-# Uploaded media are served by Django only in development (static() is a no-op when DEBUG is off).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "archive.views.bad_request"
 handler404 = "archive.views.page_not_found"

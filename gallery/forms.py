@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from . import processing
-from .models import CleanImageFile, Document, Image
+from .models import CheckedPDFFile, CleanImageFile, Document, Image
 
 
 class CheckedImageField(forms.FileField):
@@ -29,6 +29,7 @@ class CheckedPDFField(forms.FileField):
         value = super().clean(data, initial)
         if isinstance(value, UploadedFile):
             processing.check_pdf(value)
+            return CheckedPDFFile(value)
         return value
 
 

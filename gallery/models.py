@@ -2,24 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import processing
+from archive.publishing import published_q
 
+from . import file_names, processing
 
-def _original_path(instance, filename):
-    return f"gallery/originals/{timezone.now():%Y/%m}/{filename}"
-
-
-def _rendition_path(instance, filename):
-    return f"gallery/renditions/{instance.image_id}/{filename}"
-
-
-def _document_path(instance, filename):
-    return f"gallery/documents/{timezone.now():%Y/%m}/{filename}"
+# Migration 0001 names these; every file is now named by `file_names`.
+_original_path = file_names.original_path
+_rendition_path = file_names.rendition_path
+_document_path = file_names.document_path
 
 
 @dataclass(frozen=True)
@@ -47,14 +42,38 @@ class CleanImageFile(ContentFile):
     """An upload that has passed `processing.clean_image`; saving it needs no second check."""
 
     def __init__(self, clean, original_name):
-        super().__init__(clean.content, name=processing.stored_name(original_name, clean.extension))
+        # Only the extension reaches the stored name (`file_names`); the uploader's name is not kept.
+        super().__init__(clean.content, name=f"image.{clean.extension}")
         self.clean = clean
+
+
+class CheckedPDFFile(File):
+    """An upload that has passed `processing.check_pdf`; saving it needs no second check (pypdf reads it whole)."""
+
+    def __init__(self, upload):
+        super().__init__(upload.file, name=upload.name)
+        self.size = upload.size
+
+
+class ImageQuerySet(models.QuerySet):
+    def public(self):
+        """Images visitors may see: shown with a published event or article, or as a public person's portrait."""
+        from events.models import Person
+
+        image = models.OuterRef("pk")
+        return self.filter(
+            models.Exists(EventImage.objects.filter(published_q("event__"), image=image))
+            | models.Exists(ArticleImage.objects.filter(published_q("article__"), image=image))
+            # Correlated on the portrait's person, so only that person's visibility is worked out.
+            | models.Exists(Person.objects.public().filter(portrait__image=image))
+        )
 
 
 class Image(models.Model):
     """A photograph in the library, stored cleaned (no EXIF, upright), with its bilingual description."""
 
-    file = models.FileField(_("file"), upload_to=_original_path, max_length=255)
+    # Indexed: the media view finds the row of each requested file by its name.
+    file = models.FileField(_("file"), upload_to=file_names.original_path, max_length=255, db_index=True)
     width = models.PositiveIntegerField(_("width"), editable=False)
     height = models.PositiveIntegerField(_("height"), editable=False)
     caption = models.CharField(_("caption"), max_length=500, blank=True)
@@ -72,6 +91,8 @@ class Image(models.Model):
         help_text=_("Where the archive obtained it: an article, a URL, a donor."),
     )
     created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = ImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -128,15 +149,12 @@ class Image(models.Model):
         with self.file.open("rb") as source:
             rendered = processing.render_all(source.read())
         written = []
-        digest = processing.content_digest(rendered["thumbnail"].content)[:10]
-        stem = self.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         try:
             for spec in missing:
                 result = rendered[spec]
                 rendition = Rendition(image=self, spec=spec, width=result.width, height=result.height)
                 rendition.size_bytes = len(result.content)
-                name = processing.stored_name(stem, result.extension, suffix=f"-{spec}-{digest}")
-                rendition.file.save(name, ContentFile(result.content), save=False)
+                rendition.file.save(f"{spec}.{result.extension}", ContentFile(result.content), save=False)
                 written.append(rendition.file.name)
                 rendition.save()
         except BaseException:
@@ -178,7 +196,7 @@ class Rendition(models.Model):
 
     image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.CASCADE, related_name="renditions")
     spec = models.CharField(_("spec"), max_length=30)
-    file = models.FileField(_("file"), upload_to=_rendition_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=file_names.rendition_path, max_length=255, db_index=True)
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     size_bytes = models.PositiveIntegerField(_("size in bytes"))
@@ -285,10 +303,16 @@ class Portrait(models.Model):
         return str(self.image)
 
 
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        """Documents visitors may see: those attached to a published event or a published article."""
+        return self.filter(published_q("event__") | published_q("article__"))
+
+
 class Document(models.Model):
     """A PDF kept with the archive (a scanned letter, a programme), attached to an event or an article."""
 
-    file = models.FileField(_("file"), upload_to=_document_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=file_names.document_path, max_length=255, db_index=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
@@ -313,6 +337,8 @@ class Document(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("document")
@@ -325,9 +351,9 @@ class Document(models.Model):
         """Store only checked PDFs; a replaced file is removed once the change is committed."""
         previous = getattr(self, "_stored_file_name", None)
         if self.file and not self.file._committed:
-            processing.check_pdf(self.file)
+            if not isinstance(self.file.file, CheckedPDFFile):
+                processing.check_pdf(self.file)
             self.size_bytes = self.file.size
-            self.file.name = processing.stored_name(self.file.name, "pdf")
         super().save(*args, **kwargs)
         if previous and previous != self.file.name:
             storage = self.file.storage

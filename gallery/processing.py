@@ -6,7 +6,6 @@ the renditions, and the PDF check. Nothing here touches the database or storage,
 serves the admin, management commands and the benchmark.
 """
 
-import hashlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -14,11 +13,12 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
-from django.utils.text import slugify
+from django.template.defaultfilters import filesizeformat, floatformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps, UnidentifiedImageError
+
+from . import pdf_structure
 
 # Pillow format name -> file extension. Nothing else is ever decoded.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -51,6 +51,10 @@ def max_image_bytes():
 
 def max_image_pixels():
     return settings.GALLERY_MAX_IMAGE_PIXELS
+
+
+def max_decoded_pixels():
+    return settings.GALLERY_MAX_DECODED_PIXELS
 
 
 def max_document_bytes():
@@ -92,7 +96,8 @@ def clean_image(upload):
     """Check an uploaded photograph and return it cleaned, or raise ValidationError saying why not.
 
     The checks run from the cheapest to the most expensive, and no pixel is decoded before the
-    dimensions read from the header are known to be within the limit (decompression bombs).
+    dimensions read from the header are known to be within the limits (decompression bombs), nor more
+    pixels than GALLERY_MAX_DECODED_PIXELS at once (see `_decode_within_limit`).
     """
     if upload.size > max_image_bytes():
         raise _too_large(
@@ -118,6 +123,7 @@ def clean_image(upload):
         raise _not_an_image(name)
     if image.width * image.height > max_image_pixels():
         raise _bomb(name, image)
+    _decode_within_limit(image, fmt, name)
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
@@ -130,12 +136,60 @@ def clean_image(upload):
             params={"name": name},
         ) from None
     icc_profile = image.info.get("icc_profile")
-    image = ImageOps.exif_transpose(image)
+    # In place: a copy would hold the decoded pixels twice.
+    ImageOps.exif_transpose(image, in_place=True)
     image = _storable_mode(image, fmt)
     # Only the colour profile survives: EXIF (GPS, camera, dates), XMP and text chunks are dropped.
     image.info = {}
     content = _encode(image, fmt, icc_profile, quality=92)
     return EncodedImage(content=content, format=fmt, width=image.width, height=image.height)
+
+
+def jpeg_reduction(size):
+    """The smallest of the JPEG decoder's scales (1, 2, 4, 8) that keeps `size` within the decoding limit."""
+    width, height = size
+    for factor in (1, 2, 4, 8):
+        if -(-width // factor) * -(-height // factor) <= max_decoded_pixels():
+            return factor
+    return None
+
+
+def _decode_within_limit(image, fmt, name):
+    """Make sure decoding `image` allocates at most GALLERY_MAX_DECODED_PIXELS pixels, or refuse it.
+
+    Decoded pixels take 4 bytes each whatever the format, so the upload limit alone (50 megapixels) let one
+    upload hold 200 MB per copy. A JPEG (most photographs) is decoded by libjpeg at 1/2, 1/4 or 1/8 scale
+    straight from its compressed data, so the full-size pixels never exist and the stored image is that
+    smaller one (still far larger than the largest rendition). PNG and WebP have no such reduced decoding,
+    so a larger one is refused with a message saying how to upload it.
+    """
+    if image.width * image.height <= max_decoded_pixels():
+        return
+    factor = jpeg_reduction(image.size) if fmt == "JPEG" else None
+    if factor is not None:
+        width, height = image.size
+        image.draft(image.mode, (width // factor, height // factor))
+        if image.width * image.height <= max_decoded_pixels():
+            return
+    raise ValidationError(
+        _(
+            "“%(name)s” is %(width)s × %(height)s pixels; PNG and WebP images can be processed up to "
+            "%(limit)s megapixels (JPEG photographs up to %(jpeg_limit)s). Resize it, or save it as JPEG, "
+            "and upload it again."
+        ),
+        code="too_many_pixels_to_decode",
+        params={
+            "name": name,
+            "width": image.width,
+            "height": image.height,
+            "limit": _megapixels(max_decoded_pixels()),
+            "jpeg_limit": _megapixels(max_image_pixels()),
+        },
+    )
+
+
+def _megapixels(pixels):
+    return floatformat(pixels / 1_000_000, -1)
 
 
 def _not_an_image(name):
@@ -157,7 +211,7 @@ def _bomb(name, image):
                 "Resize it and upload it again."
             ),
             code="too_many_pixels",
-            params={"name": name, "limit": max_image_pixels() // 1_000_000},
+            params={"name": name, "limit": _megapixels(max_image_pixels())},
         )
     return ValidationError(
         _(
@@ -165,7 +219,7 @@ def _bomb(name, image):
             "safely. Resize it and upload it again."
         ),
         code="too_many_pixels",
-        params={"name": name, "width": image.width, "height": image.height, "limit": max_image_pixels() // 1_000_000},
+        params={"name": name, "width": image.width, "height": image.height, "limit": _megapixels(max_image_pixels())},
     )
 
 
@@ -257,18 +311,13 @@ def render_all(source_bytes):
     return results
 
 
-def stored_name(original_name, extension, *, suffix=""):
-    """A safe file name: the uploader's name slugified, with the extension the content decided."""
-    stem = slugify(PurePath(original_name or "").stem)[:60] or "file"
-    return f"{stem}{suffix}.{extension}"
-
-
-def content_digest(content):
-    return hashlib.sha256(content).hexdigest()
-
-
 def check_pdf(upload):
-    """Check an uploaded document is a complete PDF within the size limit, by its content."""
+    """Check an uploaded document is a complete, readable PDF within the size limit, with nothing that runs.
+
+    The structure is read with pypdf (`pdf_structure`): a file that only carries PDF markers is refused,
+    and so is one with JavaScript, actions that start programs, send data or open other files, embedded
+    files, XFA forms or embedded media, and an encrypted one, whose content cannot be checked.
+    """
     name = _display_name(upload)
     if upload.size > max_document_bytes():
         raise _too_large(
@@ -277,8 +326,8 @@ def check_pdf(upload):
             _("Scan it at a lower resolution or split it, and upload it again."),
         )
     upload.seek(0)
-    head = upload.read(1024)
-    if b"%PDF-" not in head:
+    # A PDF starts with its header; a web page with the header further on is not one.
+    if upload.read(5) != b"%PDF-":
         raise ValidationError(
             _(
                 "“%(name)s” is not a PDF document (its content was checked, not its name). "
@@ -299,3 +348,58 @@ def check_pdf(upload):
             code="damaged",
             params={"name": name},
         )
+    structure = pdf_structure.read_structure(upload)
+    upload.seek(0)
+    _refuse_unsafe_structure(structure, name)
+
+
+def _refuse_unsafe_structure(structure, name):
+    if not structure.readable:
+        raise ValidationError(
+            _(
+                "“%(name)s” is not a readable PDF document: its structure is damaged, or it is another kind "
+                "of file marked as PDF. Open it in a PDF reader, save it as a new PDF and upload that."
+            ),
+            code="not_a_pdf",
+            params={"name": name},
+        )
+    if structure.encrypted:
+        raise ValidationError(
+            _(
+                "“%(name)s” is encrypted (protected by a password or by restrictions), so its content cannot be "
+                "checked. Save it again without protection (for example with Print › Save as PDF) and upload "
+                "the new file."
+            ),
+            code="encrypted",
+            params={"name": name},
+        )
+    if structure.too_many_objects:
+        raise ValidationError(
+            _(
+                "“%(name)s” is made of more than %(limit)s objects, too many to be checked. Save it again "
+                "with your PDF program’s “reduce file size” option, or split it, and upload it again."
+            ),
+            code="too_complex",
+            params={"name": name, "limit": pdf_structure.MAX_OBJECTS},
+        )
+    if structure.active:
+        raise ValidationError(
+            _(
+                "“%(name)s” contains content that runs or opens files when it is read (%(found)s), which the "
+                "archive does not accept. Print it to a new PDF (Print › Save as PDF), which keeps only the "
+                "pages, and upload that."
+            ),
+            code="active_content",
+            params={"name": name, "found": ", ".join(str(_ACTIVE_CONTENT[kind]) for kind in structure.active)},
+        )
+
+
+_ACTIVE_CONTENT = {
+    pdf_structure.JAVASCRIPT: _("JavaScript"),
+    pdf_structure.LAUNCH: _("an action that starts a program"),
+    pdf_structure.SENDS_DATA: _("a form that sends or loads data"),
+    pdf_structure.OPENS_FILES: _("a link that opens another file"),
+    pdf_structure.EMBEDDED_FILES: _("embedded files"),
+    pdf_structure.XFA: _("an XFA form"),
+    pdf_structure.MEDIA: _("embedded media"),
+}

@@ -190,9 +190,18 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded files reach browsers only through gallery/views.py, which sends files of drafts to staff alone.
+# Behind nginx, set MEDIA_X_ACCEL_PREFIX to the `internal` location that serves MEDIA_ROOT (e.g.
+# "/protected-media/"): the app then only decides, and nginx sends the file. Browsers and shared caches may
+# keep a public file MEDIA_CACHE_SECONDS, which bounds how long a withdrawn item's files stay in them.
+MEDIA_X_ACCEL_PREFIX = env("MEDIA_X_ACCEL_PREFIX", "")
+MEDIA_CACHE_SECONDS = int(env("MEDIA_CACHE_SECONDS", "3600"))
 # Upload limits, checked in gallery/processing.py before anything is decoded or stored.
 GALLERY_MAX_IMAGE_BYTES = int(env("GALLERY_MAX_IMAGE_BYTES", str(30 * 1024 * 1024)))
 GALLERY_MAX_IMAGE_PIXELS = int(env("GALLERY_MAX_IMAGE_PIXELS", str(50_000_000)))
+# At most this many pixels are decoded at once (4 bytes each): larger JPEGs are decoded and kept at 1/2, 1/4
+# or 1/8 scale, larger PNGs and WebPs refused. 25 megapixels keep a 6000 × 4000 photograph whole.
+GALLERY_MAX_DECODED_PIXELS = int(env("GALLERY_MAX_DECODED_PIXELS", str(25_000_000)))
 GALLERY_MAX_DOCUMENT_BYTES = int(env("GALLERY_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

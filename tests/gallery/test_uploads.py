@@ -219,3 +219,38 @@ def test_a_failure_while_making_renditions_leaves_nothing_behind(media_root, mon
     assert not Image.objects.exists()
     assert not Rendition.objects.exists()
     assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize(("size", "decoded"), [((2400, 1600), (1200, 800)), ((4000, 3000), (1000, 750))])
+def test_a_jpeg_over_the_decoding_limit_is_decoded_and_kept_at_a_reduced_scale(admin_client, settings, size, decoded):
+    settings.GALLERY_MAX_DECODED_PIXELS = 1_000_000
+    assert upload(admin_client, "wide.jpg", image_bytes("JPEG", size=size)).status_code == 302
+    image = Image.objects.get()
+    # Decoded at 1/2 or 1/4 scale by the JPEG decoder itself: the full-size pixels never existed in memory.
+    assert (image.width, image.height) == decoded
+    assert stored_image(image).size == decoded
+    assert image.renditions.get(spec="full").width == decoded[0]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("PNG", "scan.png"), ("WEBP", "scan.webp")])
+def test_a_png_or_webp_over_the_decoding_limit_is_refused_naming_the_file_and_the_limit(
+    admin_client, settings, media_root, fmt, name
+):
+    settings.GALLERY_MAX_DECODED_PIXELS = 1_000_000
+    response = upload(admin_client, name, image_bytes(fmt, size=(1500, 1000)))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"“{name}” is 1500 × 1000 pixels; PNG and WebP images can be processed up to 1 megapixels" in html
+    assert "save it as JPEG" in html
+    assert not Image.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_by_default_a_24_megapixel_photograph_is_kept_whole_and_nothing_larger_is_decoded(settings):
+    from gallery import processing
+
+    # 6000 × 4000 is a common camera size; 25 megapixels are 100 MB as decoded RGB(A), a quarter of what
+    # the 50-megapixel upload limit would cost.
+    assert settings.GALLERY_MAX_DECODED_PIXELS == 25_000_000 < settings.GALLERY_MAX_IMAGE_PIXELS
+    assert processing.jpeg_reduction((6000, 4000)) == 1
+    assert processing.jpeg_reduction((8660, 5774)) == 2
