@@ -7,6 +7,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from archive.lost_updates import Tracked
+
 from . import processing
 
 
@@ -51,7 +53,7 @@ class CleanImageFile(ContentFile):
         self.clean = clean
 
 
-class Image(models.Model):
+class Image(Tracked):
     """A photograph in the library, stored cleaned (no EXIF, upright), with its bilingual description."""
 
     file = models.FileField(_("file"), upload_to=_original_path, max_length=255)
@@ -197,7 +199,7 @@ class Rendition(models.Model):
         return self.spec.endswith("-webp")
 
 
-class ImageLink(models.Model):
+class ImageLink(Tracked):
     """An image shown with a piece of content, at the position the editor chose."""
 
     image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="%(class)s_uses")
@@ -269,7 +271,7 @@ def documents_for(subject):
     return Document.objects.filter(**{field: subject}) if field else Document.objects.none()
 
 
-class Portrait(models.Model):
+class Portrait(Tracked):
     """A person's portrait, chosen from the image library."""
 
     person = models.OneToOneField(
@@ -285,7 +287,7 @@ class Portrait(models.Model):
         return str(self.image)
 
 
-class Document(models.Model):
+class Document(Tracked):
     """A PDF kept with the archive (a scanned letter, a programme), attached to an event or an article."""
 
     file = models.FileField(_("file"), upload_to=_document_path, max_length=255)
