@@ -73,6 +73,7 @@ def last_saved_by(obj):
     A save on the row's own admin page leaves a log entry just after the save; a save through the form of the
     article or event it belongs to leaves a revision of the row that started just before it.
     """
+    import reversion
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
     from reversion.models import Version
@@ -91,6 +92,8 @@ def last_saved_by(obj):
     )
     if entry is not None:
         return entry.user
+    if not reversion.is_registered(model):
+        return None
     version = (
         Version.objects.get_for_object(obj)
         .filter(revision__date_created__lte=saved, revision__date_created__gte=saved - REQUEST_WINDOW)
