@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import lost_updates
 
@@ -22,7 +23,7 @@ class EditTokenField(forms.CharField):
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
+        super().__init__(required=False, label=gettext_lazy("version opened"), **kwargs)
 
     def has_changed(self, initial, data):
         return False

@@ -374,3 +374,18 @@ def test_every_change_form_refuses_a_save_when_its_row_or_any_inline_row_was_sav
         _obj, opened = _page(admin_client, model_admin)
     # The same form, opened now, saves.
     assert admin_client.post(url, admin_form_data(opened)).status_code == 302
+
+
+def test_a_translator_saves_an_article_whose_image_and_document_rows_they_may_only_view(roles):
+    article = make_article(status=Status.DRAFT, title_ru="")
+    ArticleImage.objects.create(article=article, image=make_image())
+    make_document(article=article)
+    translator = Client()
+    translator.force_login(make_user("Translator", username="translator"))
+    url = change_url(article)
+
+    response = translator.post(url, admin_form_data(translator.get(url), title_ru="Перевод заголовка"))
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_ru == "Перевод заголовка"
