@@ -389,3 +389,32 @@ def test_a_translator_saves_an_article_whose_image_and_document_rows_they_may_on
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.title_ru == "Перевод заголовка"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_saved_before_the_version_existed_get_one_from_the_migration():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.operations import AddField
+
+    executor = MigrationExecutor(connection)
+    graph = executor.loader.graph
+    adding = next(
+        key
+        for key, migration in graph.nodes.items()
+        if any(
+            isinstance(op, AddField) and (op.model_name, op.name) == ("person", "updated_at")
+            for op in migration.operations
+        )
+    )
+    before = next(parent.key for parent in graph.node_map[adding].parents if parent.key[0] == "events")
+    executor.migrate([before])
+    old_person = executor.loader.project_state([before]).apps.get_model("events", "Person")
+    old_person.objects.create(slug="old", name_en="Old", name_ru="Старый")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    from events.models import Person
+
+    assert Person.objects.get(slug="old").updated_at is not None
