@@ -33,6 +33,7 @@ from gallery.admin import ARTICLE_INLINES
 
 from . import workflow
 from .admin_import import ImportDocumentsMixin
+from .admin_lost_updates import EditTokenAdmin, EditTokenInline
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation, WorkflowLogEntry
 from .publishing import Status
 from .views import ArticleDetailView
@@ -51,17 +52,13 @@ def translation_only_readonly(model, holder, readonly):
 
 
 class WorkflowForm(forms.ModelForm):
-    """A change form that refuses a save based on an outdated copy, and any attempt to change a read-only field."""
-
-    edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    """A change form that refuses any attempt to change a read-only field (and, as every admin form, a stale save)."""
 
     # Set per request by WorkflowAdmin.get_form: the fields this user sees but may not change.
     readonly_names = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["edit_token"].initial = workflow.edit_token(self.instance)
         # Which languages are required depends on the item (its original language, its status): see clean().
         for name in workflow.required_translated_fields(self._meta.model):
             for code in workflow.LANGUAGE_CODES:
@@ -71,8 +68,6 @@ class WorkflowForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self._refuse_readonly_changes()
-        if self.instance.pk:
-            self._refuse_stale_save()
         self._require_languages()
         return cleaned
 
@@ -87,23 +82,6 @@ class WorkflowForm(forms.ModelForm):
                     _("You may not change “%(field)s” here; nothing was saved.") % {"field": field.verbose_name},
                     code="readonly",
                 )
-
-    def _refuse_stale_save(self):
-        saved = workflow.current_edit_token(type(self.instance), self.instance.pk)
-        if self.data.get("edit_token") == saved:
-            return
-        who = workflow.last_saved_by(self.instance)
-        # The next save is deliberate: it is based on what is saved now, which the message points to.
-        self.data = self.data.copy()
-        self.data["edit_token"] = saved
-        raise forms.ValidationError(
-            _(
-                "Not saved: %(who)s saved this %(item)s after you opened it. Your text is kept in this form; "
-                "the saved version is under History. Compare them, keep what should stay, and save again."
-            )
-            % {"who": who or _("someone"), "item": self.instance._meta.verbose_name},
-            code="stale",
-        )
 
     def _require_languages(self):
         """The source language always; every language while the item is published."""
@@ -171,7 +149,7 @@ def version_differences(model, old, new):
     return rows
 
 
-class WorkflowAdmin(TabbedTranslationAdmin):
+class WorkflowAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     """Change forms, buttons, bulk actions, history and preview for content that goes through the workflow."""
 
     form = WorkflowForm
@@ -511,7 +489,7 @@ class WorkflowAdmin(TabbedTranslationAdmin):
         return HttpResponseRedirect(self._change_url(obj))
 
 
-class WorkflowInlineMixin:
+class WorkflowInlineMixin(EditTokenInline):
     """Rows edited inside an article or event: allowed exactly as far as the parent item may be edited."""
 
     def _rights(self, request, obj):
@@ -540,7 +518,7 @@ class WorkflowInlineMixin:
         return readonly
 
 
-class PartOfItemAdmin:
+class PartOfItemAdmin(EditTokenAdmin):
     """A stand-alone admin for rows of an article or event (figures, citations, participations).
 
     They obey the parent's rules, so this is no back door around the workflow.
@@ -572,7 +550,7 @@ class PartOfItemAdmin:
         super().save_model(request, obj, form, change)
 
 
-class PublicThroughContentAdmin(TabbedTranslationAdmin):
+class PublicThroughContentAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     """People, venues and organizations: authors edit them until published content shows them; editors always."""
 
     def has_change_permission(self, request, obj=None):
@@ -695,7 +673,7 @@ class ArticleAdmin(ImportDocumentsMixin, WorkflowAdmin):
 
 
 @admin.register(FigureKind)
-class FigureKindAdmin(TabbedTranslationAdmin):
+class FigureKindAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     list_display = ["name", "unit", "position"]
     list_filter = ["unit"]
     search_fields = ["name_en", "name_ru", "slug"]

@@ -7,8 +7,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .admin_lost_updates import EditTokenAdmin
 from .importer import MAX_DOCUMENT_BYTES, DocumentImporter, ImportResult
 from .models import ImportSuggestion, ReportedFigure, SourceRevision
 
@@ -102,7 +104,7 @@ def confirm_suggestions(suggestions):
 
 
 @admin.register(ImportSuggestion)
-class ImportSuggestionAdmin(admin.ModelAdmin):
+class ImportSuggestionAdmin(EditTokenAdmin, admin.ModelAdmin):
     list_display = ["text", "kind", "record", "value", "figure_kind", "article", "decision"]
     list_filter = ["decision", "kind"]
     list_select_related = ["article", "person", "organization", "venue", "figure_kind"]
@@ -124,7 +126,8 @@ class ImportSuggestionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reject the selected suggestions"))
     def reject(self, request, queryset):
-        updated = queryset.update(decision=ImportSuggestion.Decision.REJECTED)
+        # A bulk update skips save(): the new version is set here, so forms opened before are refused.
+        updated = queryset.update(decision=ImportSuggestion.Decision.REJECTED, updated_at=timezone.now())
         self.message_user(request, _("%(count)d suggestions rejected.") % {"count": updated})
 
 

@@ -8,6 +8,8 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Archive")
 
     def ready(self):
+        from .lost_updates import connect_raw_save_versions
         from .page_cache import connect_invalidation
 
         connect_invalidation()
+        connect_raw_save_versions()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
+from .lost_updates import Tracked
 from .publishing import Publishable, Status, published_q
 
 
@@ -125,7 +126,7 @@ class Article(Publishable):
         return [m for m in self.anniversary_mentions.all() if not m.agrees_with_year(self.published_on)]
 
 
-class SourceCitation(models.Model):
+class SourceCitation(Tracked):
     """One link in the chain an article cites: an agency, an embassy, an unnamed informant."""
 
     class Relation(models.TextChoices):
@@ -165,7 +166,7 @@ class SourceCitation(models.Model):
     natural_key.dependencies = ["archive.article"]
 
 
-class AnniversaryMention(models.Model):
+class AnniversaryMention(Tracked):
     """A passage that dates the text against the occasion ("33rd anniversary", "twenty-two years have passed")."""
 
     class Kind(models.TextChoices):
@@ -203,7 +204,7 @@ class AnniversaryMention(models.Model):
         return date is None or date.year == self.implied_year
 
 
-class FigureKind(models.Model):
+class FigureKind(Tracked):
     """What a reported number counts: people killed, hostages, countries that adopted resolutions, …"""
 
     class Unit(models.TextChoices):
@@ -239,7 +240,7 @@ class ReportedFigureQuerySet(ArticlePartQuerySet):
         return self.filter(published_q("article__"))
 
 
-class ReportedFigure(models.Model):
+class ReportedFigure(Tracked):
     """A number exactly as one article reports it, with the passage it comes from; never merged."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="figures")
@@ -320,7 +321,7 @@ class SourceRevision(models.Model):
     natural_key.dependencies = ["archive.article"]
 
 
-class ImportSuggestion(models.Model):
+class ImportSuggestion(Tracked):
     """Something the importer found in a document — a figure, or a name matching a record — for an editor to confirm."""
 
     class Kind(models.TextChoices):

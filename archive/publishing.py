@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .lost_updates import Tracked
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -41,7 +43,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
-class Publishable(models.Model):
+class Publishable(Tracked):
     """Abstract base for content that moves through the editorial workflow."""
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
@@ -58,20 +60,13 @@ class Publishable(models.Model):
         default=TranslationStatus.NOT_STARTED,
         help_text=_("Set by the translator of the language that is not the original."),
     )
-    # Plain defaults rather than auto_now: fixture loads are raw saves and must be able to set both.
+    # A plain default rather than auto_now_add: fixture loads are raw saves and must be able to set it.
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        self.updated_at = timezone.now()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
-        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.slug,)

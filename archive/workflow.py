@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 
+from . import lost_updates
 from .models import WorkflowLogEntry
 from .publishing import Publishable, Status
 
@@ -371,6 +372,8 @@ def restore_version(obj, version, user):
         current = model._default_manager.select_for_update().get(pk=obj.pk)
         status, public_from = current.status, current.public_from
         version.revision.revert(delete=True)
+        # The rows come back with the versions they had then, which forms opened then still carry.
+        lost_updates.touch_revision(version.revision)
         restored = model._default_manager.get(pk=obj.pk)
         restored.status, restored.public_from = status, public_from
         if status == Status.PUBLISHED:
@@ -395,25 +398,3 @@ def restore_version(obj, version, user):
             comment=_("Version of %(when)s") % {"when": when},
         )
     return entry
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Lost updates: the change form carries the `updated_at` it was loaded with.
-
-
-def edit_token(obj):
-    return obj.updated_at.isoformat() if obj is not None and obj.pk else ""
-
-
-def current_edit_token(model, pk):
-    """The token of the saved row, locked until the end of the transaction so two saves cannot interleave."""
-    updated_at = model._default_manager.select_for_update().filter(pk=pk).values_list("updated_at", flat=True).first()
-    return updated_at.isoformat() if updated_at else ""
-
-
-def last_saved_by(obj):
-    """The user of the latest revision of obj, for the "someone else saved it" message."""
-    from reversion.models import Version
-
-    version = Version.objects.get_for_object(obj).select_related("revision__user").first()
-    return version.revision.user if version else None

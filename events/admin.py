@@ -18,6 +18,7 @@ from archive.admin import (
     WorkflowAdmin,
     WorkflowInlineMixin,
 )
+from archive.admin_lost_updates import EditTokenAdmin
 from gallery.admin import EVENT_INLINES, PERSON_INLINES
 
 from .models import (
@@ -98,7 +99,7 @@ class PublicFilter(admin.SimpleListFilter):
 
 
 @admin.register(Occasion)
-class OccasionAdmin(TabbedTranslationAdmin):
+class OccasionAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     list_display = ["name", "began_on", "ended_on"]
     list_filter = ["began_on"]
     search_fields = ["name_en", "name_ru"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from archive.dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
+from archive.lost_updates import Tracked
 from archive.models import SlugQuerySet
 from archive.publishing import Publishable, published_q
 
@@ -83,7 +84,7 @@ def _figure_model():
     return ReportedFigure
 
 
-class Occasion(models.Model):
+class Occasion(Tracked):
     """A historical event that commemorations mark, such as the Khojaly killings of 25-26 February 1992."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -118,7 +119,7 @@ class Occasion(models.Model):
         return year - self.began_on.year
 
 
-class Organization(models.Model):
+class Organization(Tracked):
     """An embassy, outlet, agency, association or institute; one record however many documents name it."""
 
     class Kind(models.TextChoices):
@@ -162,7 +163,7 @@ class Organization(models.Model):
         return (self.slug,)
 
 
-class Person(models.Model):
+class Person(Tracked):
     """A real person named in the reports: one record across documents and languages."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -193,7 +194,7 @@ class Person(models.Model):
         return (self.slug,)
 
 
-class Venue(models.Model):
+class Venue(Tracked):
     """Where an event took place; a locality when the report names no building."""
 
     class Kind(models.TextChoices):
@@ -316,7 +317,7 @@ class EventReportQuerySet(models.QuerySet):
         return self.get(event__slug=event_slug, article__slug=article_slug)
 
 
-class EventReport(models.Model):
+class EventReport(Tracked):
     """That an article reports an event, the passage saying so, and the anniversary the article states."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reports")
@@ -345,7 +346,7 @@ class EventReport(models.Model):
         return self.stated_anniversary is None or self.stated_anniversary == self.event.anniversary
 
 
-class EventOrganizer(models.Model):
+class EventOrganizer(Tracked):
     """An organization's part in staging an event (organiser, co-organiser, host), as reported."""
 
     class Role(models.TextChoices):
@@ -379,7 +380,7 @@ class EventOrganizer(models.Model):
     natural_key.dependencies = ["events.event", "events.organization", "archive.article"]
 
 
-class ProgrammeItem(models.Model):
+class ProgrammeItem(Tracked):
     """One part of an event's programme, in the order reported."""
 
     class Kind(models.TextChoices):
@@ -423,7 +424,7 @@ class ProgrammeItem(models.Model):
     natural_key.dependencies = ["events.event", "archive.article"]
 
 
-class Participation(models.Model):
+class Participation(Tracked):
     """A person's part in an event, their title at the time, and a neutral summary of what they said."""
 
     class Role(models.TextChoices):

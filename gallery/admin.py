@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from archive.admin_lost_updates import EditTokenAdmin, EditTokenInline
+
 from .forms import DocumentForm, ImageForm
 from .models import ArticleImage, Document, EventImage, Image, Portrait
 
@@ -26,7 +28,7 @@ def thumbnail_html(image, *, width=120):
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     form = ImageForm
     list_display = ["thumbnail", "__str__", "dimensions", "alt_text_complete", "credit", "created"]
     list_display_links = ["thumbnail", "__str__"]
@@ -57,7 +59,7 @@ class ImageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     form = DocumentForm
     list_display = ["title", "event", "article", "size", "created"]
     list_select_related = ["event", "article"]
@@ -72,7 +74,7 @@ class DocumentAdmin(TabbedTranslationAdmin):
         return filesizeformat(obj.size_bytes) if obj and obj.pk else "—"
 
 
-class _ImageLinkInline(admin.TabularInline):
+class _ImageLinkInline(EditTokenInline, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["image"]
     readonly_fields = ["preview"]
@@ -94,7 +96,7 @@ class ArticleImageInline(_ImageLinkInline):
     model = ArticleImage
 
 
-class PortraitInline(admin.StackedInline):
+class PortraitInline(EditTokenInline, admin.StackedInline):
     model = Portrait
     extra = 0
     max_num = 1
@@ -107,7 +109,7 @@ class PortraitInline(admin.StackedInline):
         return thumbnail_html(obj.image if obj and obj.pk else None, width=200)
 
 
-class _DocumentInline(TranslationStackedInline):
+class _DocumentInline(EditTokenInline, TranslationStackedInline):
     model = Document
     form = DocumentForm
     extra = 0

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from archive.lost_updates import Tracked
 from archive.publishing import published_q
 
 from . import file_names, processing
@@ -69,7 +70,7 @@ class ImageQuerySet(models.QuerySet):
         )
 
 
-class Image(models.Model):
+class Image(Tracked):
     """A photograph in the library, stored cleaned (no EXIF, upright), with its bilingual description."""
 
     # Indexed: the media view finds the row of each requested file by its name.
@@ -215,7 +216,7 @@ class Rendition(models.Model):
         return self.spec.endswith("-webp")
 
 
-class ImageLink(models.Model):
+class ImageLink(Tracked):
     """An image shown with a piece of content, at the position the editor chose."""
 
     image = models.ForeignKey(Image, verbose_name=_("image"), on_delete=models.PROTECT, related_name="%(class)s_uses")
@@ -287,7 +288,7 @@ def documents_for(subject):
     return Document.objects.filter(**{field: subject}) if field else Document.objects.none()
 
 
-class Portrait(models.Model):
+class Portrait(Tracked):
     """A person's portrait, chosen from the image library."""
 
     person = models.OneToOneField(
@@ -309,7 +310,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(published_q("event__") | published_q("article__"))
 
 
-class Document(models.Model):
+class Document(Tracked):
     """A PDF kept with the archive (a scanned letter, a programme), attached to an event or an article."""
 
     file = models.FileField(_("file"), upload_to=file_names.document_path, max_length=255, db_index=True)

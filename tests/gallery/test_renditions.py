@@ -73,6 +73,7 @@ def test_replacing_an_image_in_the_admin_replaces_its_renditions(
                 "credit": "",
                 "source": "",
                 "file": SimpleUploadedFile("new.png", image_bytes("PNG", size=(700, 500))),
+                "edit_token": image.updated_at.isoformat(),  # the version the change form was opened on
             },
         )
     assert response.status_code == 302
