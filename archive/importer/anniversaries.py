@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from archive.models import AnniversaryMention
 
+from .limits import MAX_MENTIONS, Kept, keep_first
 from .passages import sentence_around
 
 EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -70,24 +71,31 @@ def occasion_stems(occasion):
     return stems
 
 
-def find_mentions(doc, occasions):
-    """Anniversary mentions in the headline and text, each tied to the occasion it counts from."""
-    mentions = []
+def find_mentions(doc, occasions, limit=MAX_MENTIONS):
+    """The first anniversary mentions in the headline and text, each tied to the occasion it counts from."""
     if not occasions:
-        return mentions
+        return Kept([])
+    stems = [(occasion, occasion_stems(occasion)) for occasion in occasions]
     whole = (doc.original_title + "\n" + doc.original_text).lower()
-    named = [o for o in occasions if any(s in whole for s in occasion_stems(o))]
+    named = [o for o, words in stems if any(s in whole for s in words)]
+    mentions = []
     for source in (doc.original_title, doc.original_text):
         found = []
+        # The first `limit` mentions in the text are among the first `limit` of each pattern: read no further.
         for kind, pattern in ANNIVERSARY_PATTERNS:
-            for m in pattern.finditer(source):
-                number = number_from_words(m.group("n"))
-                if not number:
-                    continue
-                sentence = sentence_around(source, m.start(), m.end())
-                occasion = next((o for o in occasions if any(s in sentence.lower() for s in occasion_stems(o))), None)
-                occasion = occasion or (named[0] if len(named) == 1 else None)
-                if occasion:
-                    found.append((m.start(), Mention(kind, number, sentence, occasion)))
+            found.extend(keep_first(_mentions_of(pattern, kind, source, stems, named), limit + 1).items)
         mentions.extend(mention for _, mention in sorted(found, key=lambda pair: pair[0]))
-    return mentions
+    return keep_first(mentions, limit)
+
+
+def _mentions_of(pattern, kind, source, stems, named):
+    for m in pattern.finditer(source):
+        number = number_from_words(m.group("n"))
+        if not number:
+            continue
+        sentence = sentence_around(source, m.start(), m.end())
+        lower = sentence.lower()
+        occasion = next((o for o, words in stems if any(s in lower for s in words)), None)
+        occasion = occasion or (named[0] if len(named) == 1 else None)
+        if occasion:
+            yield m.start(), Mention(kind, number, sentence, occasion)

@@ -1,5 +1,6 @@
 """Names across languages and transliterations: the known records in a text, and names with no record yet."""
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ KEY_REPLACEMENTS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("h", "
 KEY_REPLACEMENTS += [("q", "k"), ("x", "ks"), ("ts", "c"), ("_", "")]
 RUSSIAN_ENDINGS = ("ого", "ому", "ой", "ей", "ым", "ом", "ем", "ою", "а", "у", "е", "ы", "и", "ю")
 WORD = re.compile(r"[^\W\d_](?:[\w.’'-]*\w)?")
+NOT_LATIN = re.compile(r"[^a-z]")
+REPEATED = re.compile(r"(.)\1+")
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def name_key(word):
@@ -21,14 +25,14 @@ def name_key(word):
     key = "".join(CYRILLIC_TO_LATIN.get(c, c) for c in word.lower())
     for old, new in KEY_REPLACEMENTS:
         key = key.replace(old, new)
-    key = re.sub(r"[^a-z]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+    key = NOT_LATIN.sub("", key)
+    return REPEATED.sub(r"\1", key)
 
 
 @functools.lru_cache(maxsize=100_000)
 def token_keys(word):
     keys = {name_key(word)}
-    if re.search("[а-яё]", word, re.IGNORECASE):
+    if CYRILLIC.search(word):
         lower = word.lower()
         keys.update(name_key(word[: -len(e)]) for e in RUSSIAN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2)
     return frozenset(keys)
@@ -97,7 +101,8 @@ class Gazetteer:
         return None
 
 
-PERSON_NAME = re.compile(r"\b([A-ZА-ЯЁ][a-zа-яё’'-]+) ([A-ZА-ЯЁ][a-zа-яё’'-]+)\b")
+# Bounded words: "Aa-Aa-Aa-…" has a word boundary at every capital, and an unbounded word was re-read from each.
+PERSON_NAME = re.compile(r"\b([A-ZА-ЯЁ][a-zа-яё’'-]{1,40}) ([A-ZА-ЯЁ][a-zа-яё’'-]{1,40})\b")
 SURNAME = re.compile(r"(?:y?ev|ov|y?eva|ova|in|ina|[iy]an|l[iyu]|enko|ев|ёв|ов|ева|ова|ин|ина|ян|ли|лы|енко)$")
 
 
@@ -115,28 +120,32 @@ NOT_A_FIRST_NAME = re.compile(
 
 
 def find_unknown_people(text, known_spans, not_names=()):
-    """(name, offset) of "First Surname" pairs that match no record: for an editor to link to a person or reject.
+    """(name, offset) of "First Surname" pairs that match no record, in order, one at a time: for an editor to link
+    to a person or reject; the caller stops when it has enough.
 
     A rough rule (a capitalised word and a word with a usual surname ending), so these are only ever suggestions.
+    `known_spans` are the (start, end) of the names already matched, in order and not overlapping.
     """
-    found, seen = [], set()
+    starts = [a for a, _ in known_spans]
+    seen = set()
     position = 0
     while m := PERSON_NAME.search(text, position):
         # Step one word on, so "Leader Heydar Aliyev" still finds "Heydar Aliyev".
         position = m.start(2)
         start, end = m.span()
         first, last = m.groups()
+        # The last known name starting before this one ends is the only one that can overlap it.
+        before = bisect.bisect_left(starts, end) - 1
         if (
             not _looks_like_surname(last)
             or NOT_A_FIRST_NAME.match(first)
             or "’" in first
             or "'" in first
             or any(last.lower().startswith(stem) for stem in not_names)
-            or any(a < end and start < b for a, b in known_spans)
+            or (before >= 0 and known_spans[before][1] > start)
         ):
             continue
         key = tuple(min(token_keys(word), key=len) for word in m.groups())
         if key not in seen:
             seen.add(key)
-            found.append((m.group(), start))
-    return found
+            yield m.group(), start

@@ -10,7 +10,8 @@ from .limits import DocumentError
 from .names import WORD
 from .printed_dates import DATE_PREFIX, DATELINE, date_of, match_date_line, month_of
 
-FONT_WIDGET = re.compile(r"^\+?\s*↺?\s*−?\s*\d+\s*px\s*$")
+# Each optional sign takes its own spaces: three adjacent `\s*` made a line of spaces cost the cube of its length.
+FONT_WIDGET = re.compile(r"^\+?\s*(?:↺\s*)?(?:−\s*)?\d+\s*px\s*$")
 # Everything from these lines on is the page's list of other stories.
 TRAILING_BLOCKS = re.compile(
     r"^(You Might Also Like|Read also|Related news|More news|Из этой рубрики|Читайте также|Другие новости)\s*:?$",
@@ -50,9 +51,13 @@ class ParsedDocument:
         return "\n\n".join(self.paragraphs[1:])
 
 
+CYRILLIC_LETTER = re.compile("[а-яё]", re.IGNORECASE)
+LATIN_LETTER = re.compile("[a-z]", re.IGNORECASE)
+
+
 def detect_language(text):
-    cyrillic = len(re.findall("[а-яё]", text, re.IGNORECASE))
-    latin = len(re.findall("[a-z]", text, re.IGNORECASE))
+    cyrillic = CYRILLIC_LETTER.subn("", text)[1]
+    latin = LATIN_LETTER.subn("", text)[1]
     return "ru" if cyrillic > latin else "en"
 
 

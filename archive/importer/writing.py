@@ -22,7 +22,15 @@ from .citations import LOST_OUTLET, find_citations
 from .dating import both_languages, decide_date
 from .decoding import decode_document
 from .figures import find_figures
-from .limits import MAX_DOCUMENT_BYTES, DocumentError
+from .limits import (
+    MAX_CITATIONS,
+    MAX_DOCUMENT_BYTES,
+    MAX_FIGURE_SUGGESTIONS,
+    MAX_MENTIONS,
+    MAX_NAME_SUGGESTIONS,
+    DocumentError,
+    keep_first,
+)
 from .names import CYRILLIC_TO_LATIN, Gazetteer, find_unknown_people
 from .passages import sentence_around
 from .reading import parse_document
@@ -44,6 +52,9 @@ class ImportResult:
     REVISED = "revised"
     UNCHANGED = "unchanged"
     FAILED = "failed"
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 
 def transliterate(text):
@@ -125,10 +136,22 @@ class DocumentImporter:
 
     def _create_article(self, doc, name):
         lang = doc.language
-        mentions = find_mentions(doc, self.occasions)
+        found = find_mentions(doc, self.occasions)
+        mentions = found.items
         date, time, precision, basis, notes, warnings = decide_date(doc, mentions)
-        citations, named_outlet, how = find_citations(doc, self.gazetteer)
-        outlet, outlet_notes = self._outlet(doc, named_outlet, how, warnings)
+        if found.more:
+            warnings.append(
+                _("%(file)s: only the first %(limit)s anniversary mentions are kept; the rest were left out")
+                % {"file": name, "limit": MAX_MENTIONS}
+            )
+        sources = find_citations(doc, self.gazetteer)
+        citations = sources.citations
+        if sources.more:
+            warnings.append(
+                _("%(file)s: only the first %(limit)s citations are kept; the rest were left out")
+                % {"file": name, "limit": MAX_CITATIONS}
+            )
+        outlet, outlet_notes = self._outlet(doc, sources.outlet_name, sources.how, warnings)
 
         title, supplied = doc.original_title, False
         if not title:
@@ -189,7 +212,7 @@ class DocumentImporter:
             for i, m in enumerate(mentions, start=1)
         )
         created["anniversary mentions"] = len(mentions)
-        suggestions = self._suggestions(article, doc)
+        suggestions = self._suggestions(article, doc, name, warnings)
         ImportSuggestion.objects.bulk_create(suggestions)
         created["suggestions"] = len(suggestions)
         return ImportResult(name, ImportResult.IMPORTED, article, "", warnings, created, doc.removed)
@@ -244,35 +267,22 @@ class DocumentImporter:
                 }
         return descriptions
 
-    def _suggestions(self, article, doc):
+    def _suggestions(self, article, doc, name, warnings):
         text = doc.original_title + "\n\n" + doc.original_text
-        suggestions, seen, spans = [], set(), []
-        for entry, written, start in self.gazetteer.find(text):
-            spans.append((start, start + len(written)))
-            key = (entry.kind, entry.record.pk)
-            if key in seen:
-                continue
-            seen.add(key)
-            suggestions.append(
-                ImportSuggestion(
-                    article=article,
-                    kind=entry.kind,
-                    text=written[:300],
-                    passage=sentence_around(text, start, start + len(written)),
-                    **{entry.kind: entry.record},
-                )
+        names = keep_first(self._names(article, text), MAX_NAME_SUGGESTIONS)
+        if names.more:
+            warnings.append(
+                _("%(file)s: only the first %(limit)s names are suggested; the rest were left out")
+                % {"file": name, "limit": MAX_NAME_SUGGESTIONS}
             )
-        occasion_words = [stem for occasion in self.occasions for stem in occasion_stems(occasion)]
-        for written, start in find_unknown_people(text, spans, occasion_words):
-            suggestions.append(
-                ImportSuggestion(
-                    article=article,
-                    kind=ImportSuggestion.Kind.PERSON,
-                    text=written,
-                    passage=sentence_around(text, start, start + len(written)),
-                )
+        figures = keep_first(find_figures(doc.original_text), MAX_FIGURE_SUGGESTIONS)
+        if figures.more:
+            warnings.append(
+                _("%(file)s: only the first %(limit)s figures are suggested; the rest were left out")
+                % {"file": name, "limit": MAX_FIGURE_SUGGESTIONS}
             )
-        for figure in find_figures(doc.original_text):
+        suggestions = list(names.items)
+        for figure in figures.items:
             suggestions.append(
                 ImportSuggestion(
                     article=article,
@@ -288,9 +298,34 @@ class DocumentImporter:
             suggestion.position = position
         return suggestions
 
+    def _names(self, article, text):
+        """Suggestions for the known records the text names, then for the people it names that have no record."""
+        seen, spans = set(), []
+        for entry, written, start in self.gazetteer.find(text):
+            spans.append((start, start + len(written)))
+            key = (entry.kind, entry.record.pk)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield ImportSuggestion(
+                article=article,
+                kind=entry.kind,
+                text=written[:300],
+                passage=sentence_around(text, start, start + len(written)),
+                **{entry.kind: entry.record},
+            )
+        occasion_words = [stem for occasion in self.occasions for stem in occasion_stems(occasion)]
+        for written, start in find_unknown_people(text, spans, occasion_words):
+            yield ImportSuggestion(
+                article=article,
+                kind=ImportSuggestion.Kind.PERSON,
+                text=written,
+                passage=sentence_around(text, start, start + len(written)),
+            )
+
     @staticmethod
     def _supplied_title(lead):
-        sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+        sentence = SENTENCE_BREAK.split(lead[:1000], maxsplit=1)[0]
         if len(sentence) > 200:
             sentence = sentence[:200].rsplit(" ", 1)[0] + "…"
         return sentence
