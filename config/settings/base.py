@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "reversion",
+    # Background tasks (Django's tasks API, backported) queued in the database: nothing else to run or configure.
+    "django_tasks",
+    "django_tasks_db",
     "archive",
     "events",
     "gallery",
@@ -171,6 +174,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Work that must not run inside a request (importing uploaded documents) is queued in the database and run by
+# `manage.py db_worker` (README, "Workers"); `make run` starts one beside the development server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Upload limits, checked in gallery/processing.py before anything is decoded or stored.
 GALLERY_MAX_IMAGE_BYTES = int(env("GALLERY_MAX_IMAGE_BYTES", str(30 * 1024 * 1024)))
 GALLERY_MAX_IMAGE_PIXELS = int(env("GALLERY_MAX_IMAGE_PIXELS", str(50_000_000)))
