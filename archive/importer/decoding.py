@@ -16,6 +16,10 @@ BINARY_SIGNATURES = {
 }
 # Characters that a windows-1251 Russian text decodes to; anything else means the bytes were not windows-1251.
 CP1251_PLAUSIBLE = re.compile(r"[А-Яа-яЁё«»—–№…“”„‘’\u00a0•]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+LATIN = re.compile(r"[A-Za-z]")
 
 
 def decode_document(raw):
@@ -51,9 +55,10 @@ def _decode_windows_1251(raw, utf8_error):
     except UnicodeDecodeError:
         text = None
     if text is not None:
-        foreign = [c for c in text if ord(c) > 127]
+        foreign = NON_ASCII.findall(text)
         plausible = sum(1 for c in foreign if CP1251_PLAUSIBLE.match(c))
         if foreign and plausible / len(foreign) >= 0.95:
+            _refuse_latin_read_as_cyrillic(text)
             return text
     raise DocumentError(
         _(
@@ -62,6 +67,33 @@ def _decode_windows_1251(raw, utf8_error):
         )
         % {"offset": utf8_error.start}
     )
+
+
+def _refuse_latin_read_as_cyrillic(text):
+    """Refuse a text whose windows-1251 reading is not Russian: Latin-1 accented letters read as Cyrillic ones.
+
+    Every byte from 0xC0 up is a Cyrillic letter in windows-1251 and an accented Latin letter in Latin-1, so a
+    Western European text reads as Latin words with Cyrillic letters inside ("Cafй", "Zьrich"). Russian words are
+    Cyrillic throughout; a Latin name beside them is a word of its own. The file is refused rather than decoded as
+    Latin-1: Latin-1 cannot be told from the other single-byte Western and Central European code pages, a wrong
+    guess would garble the verbatim text again, and saving the file as UTF-8 settles it.
+    """
+    cyrillic_words = mixed = 0
+    example = ""
+    for word in LETTER_RUN.findall(text):
+        if CYRILLIC.search(word):
+            cyrillic_words += 1
+            if LATIN.search(word):
+                mixed += 1
+                example = example or word
+    if mixed and mixed * 10 >= cyrillic_words:
+        raise DocumentError(
+            _(
+                "the file is not UTF-8, and read as Russian (windows-1251) its words mix Latin and Cyrillic letters "
+                "(“%(word)s”): it looks like a Western European text in Latin-1; save it as UTF-8 and import it again"
+            )
+            % {"word": example[:40]}
+        )
 
 
 def _checked_text(text):

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Substr
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from .citations import LOST_OUTLET, find_citations
 from .dating import both_languages, decide_date
 from .decoding import decode_document
 from .figures import find_figures
+from .identity import OPENING_CHARS, is_same_page
 from .limits import (
     MAX_CITATIONS,
     MAX_DOCUMENT_BYTES,
@@ -106,16 +108,24 @@ class DocumentImporter:
             )
 
     def _write(self, doc, name):
-        # One query for both identities: the same bytes (checksum) or the same document (file name).
+        # One query for both identities: the same bytes (checksum) or the same document (file name); only the
+        # opening of each text is read, which is all that telling pages apart needs.
         known = list(
-            Article.objects.filter(Q(source_sha256=doc.sha256) | Q(source_filename=doc.filename)).order_by("pk")
+            Article.objects.filter(Q(source_sha256=doc.sha256) | Q(source_filename=doc.filename))
+            .only("pk", "slug", "source_sha256", "source_filename", "original_title")
+            .annotate(opening=Substr("original_text", 1, OPENING_CHARS))
+            .order_by("pk")
         )
         same = next((a for a in known if a.source_sha256 == doc.sha256), None)
         revision = SourceRevision.objects.filter(source_sha256=doc.sha256).select_related("article").first()
         if same or revision:
             article = same or revision.article
             return ImportResult(name, ImportResult.UNCHANGED, article, _("already imported as “%s”") % article.slug)
-        previous = known[0] if known else None
+        opening = f"{doc.original_title}\n\n{doc.original_text[:OPENING_CHARS]}"
+        previous = next(
+            (a for a in known if is_same_page(opening, f"{a.original_title}\n\n{a.opening}")),
+            None,
+        )
         if previous:
             SourceRevision.objects.create(
                 article=previous,
@@ -132,7 +142,17 @@ class DocumentImporter:
                 % {"slug": previous.slug},
                 created={"revisions": 1},
             )
-        return self._create_article(doc, name)
+        result = self._create_article(doc, name)
+        if known:
+            result.warnings.insert(
+                0,
+                _(
+                    "another document was imported under the same name “%(name)s”; this text is a different page, "
+                    "so it becomes an article of its own"
+                )
+                % {"name": doc.filename},
+            )
+        return result
 
     def _create_article(self, doc, name):
         lang = doc.language

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from archive.models import Article, ImportSuggestion
+from archive.models import Article, ImportSuggestion, SourceRevision
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,13 @@ def test_confirming_a_figure_makes_it_a_reported_figure_of_the_article(admin_cli
     unknown_kind.refresh_from_db()
     assert unknown_kind.decision == "pending"
 
+
+def test_two_uploads_whose_names_collapse_to_one_file_name_are_not_revisions_of_each_other(admin_client, reference):
+    first = SimpleUploadedFile("inbox/report.txt", (DOCUMENTS / "000_1b1bc390bcf16a8c.txt").read_bytes())
+    second = SimpleUploadedFile("outbox/report.txt", (DOCUMENTS / "003_a61001275cb23151.txt").read_bytes())
+    assert first.name == second.name == "report.txt"  # what Django makes of the uploaded names
+    admin_client.post(URL, {"documents": [first]})
+    response = admin_client.post(URL, {"documents": [second]}, follow=True)
+    assert 'class="import-imported"' in response.content.decode()
+    assert Article.objects.filter(source_filename="report.txt").count() == 2
+    assert not SourceRevision.objects.exists()
