@@ -49,7 +49,9 @@ def document(unit, size=MAX_DOCUMENT_BYTES):
 def many_names(size):
     """Distinct "First Surnameov" pairs that match no record, for the unknown-people suggestions."""
     syllables = ["ba", "ko", "mi", "ru", "de", "sa", "ta", "lu", "ne", "vo", "zi", "pe"]
-    names = (f"{a.title()}{b} {c.title()}{d}ov" for a in syllables for b in syllables for c in syllables for d in syllables)
+    names = (
+        f"{a.title()}{b} {c.title()}{d}ov" for a in syllables for b in syllables for c in syllables for d in syllables
+    )
     return (HEADLINE + " ".join(names)[:size]).encode()
 
 
@@ -201,4 +203,3 @@ def test_twice_the_text_means_no_more_passes_over_it_and_every_other_search_read
     assert len(whole_text_passes(small, size)) == len(whole_text_passes(large, 2 * size))
     windows = [s for s in large if s <= size // 2]
     assert windows and max(windows) <= 2 * MAX_PASSAGE_CHARS
-
