@@ -36,7 +36,8 @@ UNITS = {
 
 
 def unknown_names(size):
-    syllables = ["ba", "ko", "mi", "ru", "de", "sa", "ta", "lu", "ne", "vo", "zi", "pe", "fa", "go", "ha", "jo", "ki", "lo"]
+    syllables = ["ba", "ko", "mi", "ru", "de", "sa", "ta", "lu", "ne"]
+    syllables += ["vo", "zi", "pe", "fa", "go", "ha", "jo", "ki", "lo"]
     names = (
         f"{a.title()}{b} {c.title()}{d}ov" for a in syllables for b in syllables for c in syllables for d in syllables
     )
