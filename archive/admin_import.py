@@ -85,16 +85,13 @@ class ImportDocumentsMixin:
         # and a failed upload leaves no task behind.
         with transaction.atomic():
             job = ImportJob.objects.create(created_by=request.user, dry_run=dry_run, total=len(uploads))
-            ImportJobDocument.objects.bulk_create(
-                ImportJobDocument(
-                    job=job,
-                    position=position,
-                    name=upload.name[:255],
-                    # Enough to tell an over-long file, never the whole of it.
-                    content=upload.read(MAX_DOCUMENT_BYTES + 1),
+            for position, upload in enumerate(uploads, start=1):
+                # One file at a time, so that a hundred uploads are never all in memory at once; enough bytes to
+                # tell an over-long file, never the whole of it.
+                document = ImportJobDocument(
+                    job=job, position=position, name=upload.name[:255], content=upload.read(MAX_DOCUMENT_BYTES + 1)
                 )
-                for position, upload in enumerate(uploads, start=1)
-            )
+                ImportJobDocument.objects.bulk_create([document])  # no save signal: not public content
             queued = import_documents.enqueue(job.pk)
             ImportJob.objects.filter(pk=job.pk).update(task_id=str(queued.id))
         job.refresh_from_db()

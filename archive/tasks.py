@@ -20,7 +20,10 @@ def import_documents(job_id):
         return {"job": job_id, "status": job.status, "skipped": True}
     try:
         importer = DocumentImporter(dry_run=job.dry_run)
-        for document in job.documents.filter(status=ImportJobDocument.Status.PENDING).order_by("position"):
+        pending = job.documents.filter(status=ImportJobDocument.Status.PENDING).order_by("position")
+        # One file's bytes in memory at a time, however many were uploaded.
+        for pk in pending.values_list("pk", flat=True):
+            document = ImportJobDocument.objects.get(pk=pk)
             document.job = job
             document.record(importer.import_bytes(bytes(document.content), document.name))
             ImportJob.objects.filter(pk=job_id).update(done=F("done") + 1)
