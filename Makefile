@@ -36,7 +36,7 @@ run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_archive
-	$(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
