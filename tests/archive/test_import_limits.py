@@ -1,8 +1,9 @@
 """What one document may cost and produce: pathological texts import in bounded work with capped output.
 
 No test here is timed. Output is capped and says what was left out; linearity is checked by recording how much
-text every regular-expression search in the importer is handed: twice the text must not mean more passes over
-the whole of it, and every other search must be given a window of bounded size.
+text every regular-expression search in the importer is handed (and how long every passage cut around a match is):
+twice the text must not mean more passes over the whole of it, and every other search must read a window of
+bounded size.
 """
 
 import pkgutil
@@ -96,6 +97,9 @@ def test_a_megabyte_of_unknown_names_suggests_a_capped_number_of_people(referenc
     assert f"names.txt: only the first {MAX_NAME_SUGGESTIONS} names are suggested" in out
 
 
+PASSAGE_HELPERS = ("sentence_around", "clause_after")
+
+
 class RegexProbe:
     """Wraps every regular expression of the importer (and `re`'s module functions as it calls them) to record
     how many characters each search is given. The real expressions still run: this measures, it replaces nothing.
@@ -117,6 +121,11 @@ class RegexProbe:
                     monkeypatch.setattr(module, name, wrapped)
         for function in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
             monkeypatch.setattr(re, function, self.module_function(getattr(re, function)))
+        # The passage helpers read at least what they return: a passage as long as the text was a pass over it.
+        for module in modules:
+            for name in PASSAGE_HELPERS:
+                if callable(getattr(module, name, None)):
+                    monkeypatch.setattr(module, name, self.passage_helper(getattr(module, name)))
 
     def wrap(self, value):
         if isinstance(value, re.Pattern):
@@ -133,6 +142,16 @@ class RegexProbe:
             if sys._getframe(1).f_globals.get("__name__", "").startswith("archive.importer"):
                 sizes.append(len(string) if isinstance(string, str) else 0)
             return original(pattern, string, *args, **kwargs)
+
+        return recorded
+
+    def passage_helper(self, original):
+        sizes = self.sizes
+
+        def recorded(*args, **kwargs):
+            passage = original(*args, **kwargs)
+            sizes.append(len(passage))
+            return passage
 
         return recorded
 
