@@ -30,12 +30,15 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## Create the virtual environment, install, migrate SQLite, load the fixtures and start the site.
+## Create the virtual environment, install, migrate SQLite, load the fixtures and start the site, with the task
+## worker (admin imports) beside the server; stopping the server (Ctrl-C) stops the worker too.
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py setup_roles
 	$(PY) manage.py load_archive
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .

@@ -5,14 +5,18 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .admin_lost_updates import EditTokenAdmin
-from .importer import MAX_DOCUMENT_BYTES, DocumentImporter, ImportResult
+from .import_jobs import ImportJob, ImportJobDocument
+from .importer import MAX_DOCUMENT_BYTES
 from .models import ImportSuggestion, ReportedFigure, SourceRevision
+from .tasks import import_documents
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -40,40 +44,74 @@ class ImportDocumentsForm(forms.Form):
 
 
 class ImportDocumentsMixin:
-    """Adds the "Import documents" page to the article admin."""
+    """Adds the "Import documents" page to the article admin: uploads are stored and imported in the background."""
+
+    #: Imports listed on the upload page, newest first.
+    RECENT_JOBS = 20
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.import_documents_view)
-        return [path("import/", view, name="archive_article_import"), *super().get_urls()]
+        upload = self.admin_site.admin_view(self.import_documents_view)
+        job = self.admin_site.admin_view(self.import_job_view)
+        return [
+            path("import/", upload, name="archive_article_import"),
+            path("import/<int:job_id>/", job, name="archive_article_import_job"),
+            *super().get_urls(),
+        ]
 
     def import_documents_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        results = None
         form = ImportDocumentsForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            importer = DocumentImporter(dry_run=form.cleaned_data["dry_run"])
-            results = []
-            for upload in form.cleaned_data["documents"]:
-                raw = upload.read(MAX_DOCUMENT_BYTES + 1)  # enough to tell an over-long file, never the whole of it
-                results.append(importer.import_bytes(raw, upload.name))
-            failed = sum(1 for r in results if r.status == ImportResult.FAILED)
-            level = messages.WARNING if failed else messages.SUCCESS
+            job = self.queue_import(request, form.cleaned_data["documents"], form.cleaned_data["dry_run"])
             self.message_user(
                 request,
-                _("Documents read: %(count)d; failed: %(failed)d.") % {"count": len(results), "failed": failed},
-                level,
+                _("Documents queued for import: %(count)d. This page shows their progress.") % {"count": job.total},
+                messages.SUCCESS,
             )
+            return HttpResponseRedirect(job.get_admin_url())
+        jobs = ImportJob.objects.select_related("created_by")[: self.RECENT_JOBS]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Import documents"),
             "form": form,
-            "results": results,
-            "dry_run": form.is_bound and form.is_valid() and form.cleaned_data["dry_run"],
-            "statuses": ImportResult,
+            "jobs": jobs,
         }
         return TemplateResponse(request, "admin/archive/article/import_documents.html", context)
+
+    @staticmethod
+    def queue_import(request, uploads, dry_run):
+        """Store the uploaded files and queue their import; the request does no importing itself."""
+        # The job, its files and the queued task are written together: a worker never sees a job without its files,
+        # and a failed upload leaves no task behind.
+        with transaction.atomic():
+            job = ImportJob.objects.create(created_by=request.user, dry_run=dry_run, total=len(uploads))
+            for position, upload in enumerate(uploads, start=1):
+                # One file at a time, so that a hundred uploads are never all in memory at once; enough bytes to
+                # tell an over-long file, never the whole of it.
+                document = ImportJobDocument(
+                    job=job, position=position, name=upload.name[:255], content=upload.read(MAX_DOCUMENT_BYTES + 1)
+                )
+                ImportJobDocument.objects.bulk_create([document])  # no save signal: not public content
+            queued = import_documents.enqueue(job.pk)
+            ImportJob.objects.filter(pk=job.pk).update(task_id=str(queued.id))
+        job.refresh_from_db()
+        return job
+
+    def import_job_view(self, request, job_id):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=job_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import %(number)s") % {"number": job.pk},
+            "job": job,
+            "documents": job.documents.select_related("article").defer("content"),
+            "counts": job.counts(),
+        }
+        return TemplateResponse(request, "admin/archive/article/import_job.html", context)
 
 
 @transaction.atomic

@@ -2,8 +2,9 @@
 
 The output is a Django fixture: a JSON list of {"model", "fields"} objects in dependency order, identified by
 natural keys (slugs; article or event slug plus position) wherever a model defines them, so `loaddata` restores it
-into any empty database. Every model of the `archive` and `events` apps is included, so models added later are
-exported without changes here; users referenced by those models are written by username.
+into any empty database. Every model of the `archive` and `events` apps is included (but the admin's import jobs,
+`OPERATIONAL`), so models added later are exported without changes here; users referenced by those models are
+written by username.
 """
 
 from django.apps import apps
@@ -18,12 +19,16 @@ ARCHIVE_APPS = ("archive", "events")
 
 #: Left out of a published-only export: the importer's unconfirmed guesses are editorial, not content.
 EDITORIAL_ONLY = {"archive.ImportSuggestion"}
+#: Never exported: the state of the admin's background imports describes a work queue, not the archive, and a
+#: restored "queued" import would wait for a task that no longer exists.
+OPERATIONAL = {"archive.ImportJob", "archive.ImportJobDocument"}
 
 
 def archive_models():
     """The archive's models in an order where every row comes after the rows it refers to."""
     app_list = [(apps.get_app_config(label), None) for label in ARCHIVE_APPS]
-    return [m for m in serializers.sort_dependencies(app_list, allow_cycles=True) if not m._meta.proxy]
+    models_in_order = serializers.sort_dependencies(app_list, allow_cycles=True)
+    return [m for m in models_in_order if not m._meta.proxy and m._meta.label not in OPERATIONAL]
 
 
 def _base_queryset(model, published_only):

@@ -453,3 +453,7 @@ class WorkflowLogEntry(models.Model):
     @item.setter
     def item(self, obj):
         setattr(self, self.item_field(obj), obj)
+
+
+# The admin's background imports live in their own module; imported here so that Django finds their models.
+from .import_jobs import ImportJob, ImportJobDocument  # noqa: E402, F401

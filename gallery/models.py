@@ -104,7 +104,7 @@ class Image(Tracked):
         return self.caption or self.alt_text or self.file.name.rsplit("/", 1)[-1]
 
     def save(self, *args, **kwargs):
-        """Store the cleaned file and make its renditions; a replaced file takes its renditions with it.
+        """Store the cleaned file and queue its renditions; a replaced file takes its renditions with it.
 
         Any file passes `processing.clean_image` before it is stored. If anything fails after a file
         was written, the files written are removed again, so a failed save leaves nothing behind.
@@ -127,7 +127,10 @@ class Image(Tracked):
                         Rendition.objects.filter(image=self).delete()
                         storage, old_name = self.file.storage, previous
                         transaction.on_commit(lambda: storage.delete(old_name))
-                    written += self.make_renditions()
+                    # Renditions are made by the task worker, queued with the image row so that it sees the row.
+                    from .tasks import make_renditions
+
+                    make_renditions.enqueue(self.pk)
         except BaseException:
             for name in written:
                 self.file.storage.delete(name)

@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "reversion",
+    # Background tasks (Django's tasks API, backported) queued in the database: nothing else to run or configure.
+    "django_tasks",
+    "django_tasks_db",
     "archive",
     "events",
     "gallery",
@@ -196,6 +199,11 @@ STORAGES = {
 # keep a public file MEDIA_CACHE_SECONDS, which bounds how long a withdrawn item's files stay in them.
 MEDIA_X_ACCEL_PREFIX = env("MEDIA_X_ACCEL_PREFIX", "")
 MEDIA_CACHE_SECONDS = int(env("MEDIA_CACHE_SECONDS", "3600"))
+
+# Work that must not run inside a request (importing uploaded documents) is queued in the database and run by
+# `manage.py db_worker` (README, "Workers"); `make run` starts one beside the development server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Upload limits, checked in gallery/processing.py before anything is decoded or stored.
 GALLERY_MAX_IMAGE_BYTES = int(env("GALLERY_MAX_IMAGE_BYTES", str(30 * 1024 * 1024)))
 GALLERY_MAX_IMAGE_PIXELS = int(env("GALLERY_MAX_IMAGE_PIXELS", str(50_000_000)))

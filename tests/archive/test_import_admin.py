@@ -1,4 +1,8 @@
-"""The admin's "Import documents" page: several files at once, the same report, drafts only, editors only."""
+"""The admin's "Import documents" page: several files at once, the same report, drafts only, editors only.
+
+The suite runs tasks at once (config/settings/test.py), so the upload has imported by the time it redirects to the
+import's page; tests/archive/test_import_jobs.py covers the queue and the worker.
+"""
 
 from pathlib import Path
 
@@ -6,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from archive.models import Article, ImportSuggestion
+from archive.models import Article, ImportSuggestion, SourceRevision
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +38,7 @@ def test_the_article_list_links_to_the_import_page(admin_client):
 def test_several_documents_uploaded_at_once_become_drafts_with_a_report(admin_client, reference):
     files = uploads("000_1b1bc390bcf16a8c.txt", "003_a61001275cb23151.txt", "004_36ffe1ae2a3c1afa.txt")
     bad = SimpleUploadedFile("empty.txt", b"", "text/plain")
-    response = admin_client.post(URL, {"documents": [*files, bad]})
+    response = admin_client.post(URL, {"documents": [*files, bad]}, follow=True)
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count('class="import-imported"') == 3
@@ -43,13 +47,13 @@ def test_several_documents_uploaded_at_once_become_drafts_with_a_report(admin_cl
     assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
     assert Article.objects.count() == 3 and ImportSuggestion.objects.exists()
 
-    again = admin_client.post(URL, {"documents": uploads("000_1b1bc390bcf16a8c.txt")})
+    again = admin_client.post(URL, {"documents": uploads("000_1b1bc390bcf16a8c.txt")}, follow=True)
     assert 'class="import-unchanged"' in again.content.decode()
     assert Article.objects.count() == 3
 
 
 def test_the_dry_run_in_the_admin_writes_nothing(admin_client, reference):
-    response = admin_client.post(URL, {"documents": uploads("001_0a9b5e6424622cee.txt"), "dry_run": "on"})
+    response = admin_client.post(URL, {"documents": uploads("001_0a9b5e6424622cee.txt"), "dry_run": "on"}, follow=True)
     assert "Dry run" in response.content.decode()
     assert not Article.objects.exists()
 
@@ -93,3 +97,14 @@ def test_confirming_a_figure_makes_it_a_reported_figure_of_the_article(admin_cli
     assert figure.passage == hostages.passage
     unknown_kind.refresh_from_db()
     assert unknown_kind.decision == "pending"
+
+
+def test_two_uploads_whose_names_collapse_to_one_file_name_are_not_revisions_of_each_other(admin_client, reference):
+    first = SimpleUploadedFile("inbox/report.txt", (DOCUMENTS / "000_1b1bc390bcf16a8c.txt").read_bytes())
+    second = SimpleUploadedFile("outbox/report.txt", (DOCUMENTS / "003_a61001275cb23151.txt").read_bytes())
+    assert first.name == second.name == "report.txt"  # what Django makes of the uploaded names
+    admin_client.post(URL, {"documents": [first]})
+    response = admin_client.post(URL, {"documents": [second]}, follow=True)
+    assert 'class="import-imported"' in response.content.decode()
+    assert Article.objects.filter(source_filename="report.txt").count() == 2
+    assert not SourceRevision.objects.exists()

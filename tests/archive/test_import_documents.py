@@ -274,6 +274,29 @@ def test_a_changed_text_of_an_imported_document_is_kept_as_a_revision(reference,
     assert "correction" not in first.original_text
 
 
+def test_different_pages_under_the_same_file_name_in_two_folders_are_two_articles_not_revisions(
+    reference, tmp_path, capsys
+):
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2025").mkdir()
+    write(tmp_path / "2024", "index.txt", (DOCUMENTS / "000_1b1bc390bcf16a8c.txt").read_bytes())
+    write(tmp_path / "2025", "index.txt", (DOCUMENTS / "003_a61001275cb23151.txt").read_bytes())
+    run(tmp_path)
+    assert Article.objects.filter(source_filename="index.txt").count() == 2
+    assert not SourceRevision.objects.exists()
+    out = capsys.readouterr().out
+    assert "2 imported, 0 changed" in out
+    assert "another document was imported under the same name “index.txt”" in out
+
+
+def test_a_revision_is_filed_with_the_page_it_revises_when_two_pages_share_its_name(reference, tmp_path):
+    run(write(tmp_path, "index.txt", f"date 2025-02-26\n\n{EN_BODY}"))
+    run(write(tmp_path, "index.txt", f"date 2025-02-27\n\n{RU_BODY}"))
+    run(write(tmp_path, "index.txt", f"date 2025-02-27\n\n{RU_BODY}\n\nДобавлено уточнение."))
+    revision = SourceRevision.objects.get()
+    assert revision.article.original_language == "ru" and revision.original_text.endswith("Добавлено уточнение.")
+
+
 def test_the_dry_run_reports_what_would_be_created_and_writes_nothing(reference, capsys):
     run(DOCUMENTS, dry_run=True)
     out = capsys.readouterr().out
@@ -291,6 +314,28 @@ def test_other_encodings_are_decoded(reference, tmp_path):
     cp1251 = imported(tmp_path, text.encode("windows-1251"), name="cp1251.txt")
     utf16 = imported(tmp_path, text.encode("utf-16"), name="utf16.txt")
     assert cp1251.original_text == utf16.original_text == RU_BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Café owners in Zürich remember the victims\n\nThe café on the Münsterhof held a soirée; José Ibáñez spoke.",
+        "Une cérémonie à Genève\n\nLes élèves ont déposé des fleurs devant l’écran, à côté du théâtre.",
+    ],
+)
+def test_a_latin_1_text_is_refused_rather_than_imported_as_garbled_russian(reference, tmp_path, capsys, text):
+    bad = write(tmp_path, "latin1.txt", text.encode("latin-1", errors="replace"))
+    with pytest.raises(CommandError, match="1 file"):
+        run(bad)
+    err = capsys.readouterr().err
+    assert f"FAILED {bad}" in err and "Latin-1" in err and "save it as UTF-8" in err
+    assert not Article.objects.exists()
+
+
+def test_a_russian_windows_1251_text_with_latin_names_is_still_decoded(reference, tmp_path):
+    text = f"Память жертв почтили в Астане\n\n{RU_BODY} Об этом сообщает News.Az со ссылкой на Azertac."
+    article = imported(tmp_path, text.encode("windows-1251"), name="cp1251-latin.txt")
+    assert article.original_text.endswith("со ссылкой на Azertac.")
 
 
 @pytest.mark.parametrize(

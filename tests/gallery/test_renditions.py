@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from gallery import processing
 from gallery.models import Image, Rendition
 from tests.factories import image_bytes, make_image
 from tests.gallery.conftest import stored_files
@@ -99,3 +100,14 @@ def test_webp_renditions_are_smaller_than_their_fallbacks_on_a_photograph():
     sizes = dict(image.renditions.values_list("spec", "size_bytes"))
     for name in ("thumbnail", "card", "full"):
         assert sizes[f"{name}-webp"] < sizes[name]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_uploaded_image_is_stored_at_once_and_its_renditions_are_made_by_the_worker(settings, media_root):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    image = make_image(content=image_bytes(size=(2000, 1500)))
+    assert not image.renditions.exists()  # the upload did not wait for them
+    assert image.picture().src == image.file.url  # pages show the original meanwhile
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0)
+    assert sorted(image.renditions.values_list("spec", flat=True)) == sorted(processing.rendition_specs())

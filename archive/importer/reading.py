@@ -1,0 +1,159 @@
+"""Reading a decoded page: page furniture removed, the headline, paragraphs and printed metadata; no database."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .limits import DocumentError
+from .names import WORD
+from .printed_dates import DATE_PREFIX, DATELINE, date_of, match_date_line, month_of
+
+# Each optional sign takes its own spaces: three adjacent `\s*` made a line of spaces cost the cube of its length.
+FONT_WIDGET = re.compile(r"^\+?\s*(?:↺\s*)?(?:−\s*)?\d+\s*px\s*$")
+# Everything from these lines on is the page's list of other stories.
+TRAILING_BLOCKS = re.compile(
+    r"^(You Might Also Like|Read also|Related news|More news|Из этой рубрики|Читайте также|Другие новости)\s*:?$",
+    re.IGNORECASE,
+)
+NAVIGATION = re.compile(r"^(back\s+news\s+prev\s+news|prev news\s+next news|назад|следующая новость)$", re.IGNORECASE)
+
+
+@dataclass
+class ParsedDocument:
+    """What one document says about itself, before anything is written."""
+
+    filename: str
+    sha256: str
+    language: str
+    original_title: str
+    paragraphs: list
+    section: str = ""
+    dateline: str = ""
+    header_date: datetime.date = None
+    header_time: datetime.time = None
+    dateline_month_day: tuple = None
+    dateline_year: int = None
+    trailing_outlet: str = ""
+    removed: list = field(default_factory=list)
+
+    @property
+    def original_text(self):
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def lead(self):
+        return self.paragraphs[0]
+
+    @property
+    def body(self):
+        return "\n\n".join(self.paragraphs[1:])
+
+
+CYRILLIC_LETTER = re.compile("[а-яё]", re.IGNORECASE)
+LATIN_LETTER = re.compile("[a-z]", re.IGNORECASE)
+
+
+def detect_language(text):
+    cyrillic = CYRILLIC_LETTER.subn("", text)[1]
+    latin = LATIN_LETTER.subn("", text)[1]
+    return "ru" if cyrillic > latin else "en"
+
+
+def looks_like_headline(line):
+    words = WORD.findall(line)
+    return 1 < len(words) <= 30 and len(line) <= 300 and not line.rstrip().endswith((".", ":", ";", ","))
+
+
+def parse_document(text, filename, raw_sha256, known_outlets=()):
+    """Split a decoded page into its headline, verbatim paragraphs and printed metadata; no database access."""
+    lines = [line.strip() for line in text.split("\n")]
+    doc = ParsedDocument(filename=filename, sha256=raw_sha256, language="en", original_title="", paragraphs=[])
+
+    # The saved page's "date YYYY-MM-DD" first line; the rest of that line is the font widget or the text itself.
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None:
+        m = DATE_PREFIX.match(lines[first])
+        if m:
+            doc.header_date = date_of(m)
+            doc.removed.append(m.group().strip())
+            lines[first] = lines[first][m.end() :].strip()
+            if FONT_WIDGET.match(lines[first]):
+                doc.removed.append(lines[first])
+                lines[first] = ""
+
+    # Lists of other stories at the foot of the page, navigation and the font widget anywhere.
+    kept = []
+    for line in lines:
+        if TRAILING_BLOCKS.match(line):
+            doc.removed.append(line)
+            break
+        if NAVIGATION.match(line) or FONT_WIDGET.match(line):
+            doc.removed.append(line)
+            continue
+        kept.append(line)
+
+    # A trailing line that is only an outlet's name ("News.Az").
+    while kept and not kept[-1]:
+        kept.pop()
+    if kept and len(kept[-1]) <= 40 and any(kept[-1].casefold() == name.casefold() for name in known_outlets):
+        doc.trailing_outlet = kept.pop()
+        doc.removed.append(doc.trailing_outlet)
+
+    blocks, current = [], []
+    for line in [*kept, ""]:
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+
+    # The header: a section label, date and time lines, and the headline, before the first paragraph.
+    if blocks:
+        header = blocks[0]
+        date_rows = [i for i, line in enumerate(header) if match_date_line(line)]
+        if date_rows:
+            for i in date_rows:
+                date, time = match_date_line(header[i])
+                doc.header_date = doc.header_date or date
+                doc.header_time = doc.header_time or time
+                doc.removed.append(header[i])
+            before = header[: date_rows[0]]
+            after = [line for i, line in enumerate(header) if i > date_rows[-1]]
+            doc.section = " ".join(before)[:200]
+            doc.removed.extend(before)
+            blocks[0] = after
+            if not after:
+                blocks.pop(0)
+    blocks = [b for b in blocks if b]
+    if blocks and len(blocks) > 1 and len(blocks[0]) == 1 and looks_like_headline(blocks[0][0]):
+        doc.original_title = blocks.pop(0)[0]
+    elif blocks and len(blocks[0]) > 1 and looks_like_headline(blocks[0][0]) and blocks[0][1][:1].isupper():
+        # A headline directly above the text; a hard-wrapped paragraph would go on in lower case instead.
+        doc.original_title = blocks[0].pop(0)
+
+    paragraphs = ["\n".join(b) for b in blocks if b]
+    # A headline repeated on the page (above the text, or again at its foot) is printed once.
+    if doc.original_title:
+        repeated = [p for p in paragraphs if p == doc.original_title]
+        doc.removed.extend(repeated)
+        paragraphs = [p for p in paragraphs if p != doc.original_title]
+    doc.paragraphs = paragraphs
+    if not paragraphs:
+        if doc.original_title:
+            raise DocumentError(_("the document has a headline but no text under it"))
+        raise DocumentError(_("the document has no text once page furniture is removed"))
+    if not doc.original_title and len(WORD.findall(paragraphs[0])) < 3:
+        raise DocumentError(
+            _("no recognisable title: the document has neither a headline nor an opening sentence to name it by")
+        )
+    doc.language = detect_language(doc.original_title + "\n" + doc.original_text)
+
+    m = DATELINE.match(doc.lead)
+    if m:
+        day = m.group("en_day") or m.group("ru_day")
+        doc.dateline = m.group()
+        doc.dateline_month_day = (month_of(m), int(day))
+        doc.dateline_year = int(m.group("year")) if m.group("year") else None
+    return doc
