@@ -173,6 +173,8 @@ FOUND_BY_QUERY = {"events.person", "events.venue", "events.organization", "galle
 
 # Changed only by editors, named by a great many items: their own history records a change, not every item.
 REFERENCE_DATA = {"archive.figurekind", "events.occasion"}
+# Written only by the workflow itself, never changed by anyone.
+RECORDS = {"archive.workflowlogentry"}
 
 
 def published_items_showing(obj):
@@ -195,4 +197,4 @@ def published_items_showing(obj):
 def is_governed(model):
     """Whether the rule knows this kind of object (a test fails when a registered model is not covered)."""
     label = model._meta.label_lower
-    return label in SHOWN_BY or label in REFERENCE_DATA
+    return label in SHOWN_BY or label in REFERENCE_DATA or label in RECORDS

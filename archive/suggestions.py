@@ -57,7 +57,7 @@ def _decide_for_article(article_id, pks, user, decision, result):
                 % {"article": article}
             )
             return
-        shown = {item.pk: item for s in group for item in exposure.published_items_showing(s)}
+        shown = {(item._meta.label_lower, item.pk): item for s in group for item in exposure.published_items_showing(s)}
         done = []
         for suggestion in group:
             if decision == ImportSuggestion.Decision.CONFIRMED and suggestion.kind == ImportSuggestion.Kind.FIGURE:
