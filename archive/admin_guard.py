@@ -96,11 +96,11 @@ class PublishedContentGuard:
     def has_change_permission(self, request, obj=None):
         if self._is_inline():
             return self._rights(request, obj) is not None
-        if obj is None:
-            return super().has_change_permission(request) or any(
-                request.user.has_perm(workflow.permission(model, "translate")) for model in self._translatable_models()
-            )
-        return self._rights(request, obj) is not None
+        # The role must change this kind of object at all (or translate it), and this one now.
+        may_change_model = super().has_change_permission(request) or any(
+            request.user.has_perm(workflow.permission(model, "translate")) for model in self._translatable_models()
+        )
+        return may_change_model and (obj is None or self._rights(request, obj) is not None)
 
     def has_delete_permission(self, request, obj=None):
         if self._is_inline():
@@ -115,6 +115,15 @@ class PublishedContentGuard:
             holder = obj if self._is_inline() else (exposure.parents(obj) or [obj])[0]
             readonly = translation_only_readonly(self.model, holder, readonly)
         return readonly
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Django drops read-only declared fields from a ModelAdmin's form but not from an inline's: a
+        # translator's document row would otherwise ask for the file it may not change.
+        readonly = self.get_readonly_fields(request, obj)
+        declared = [name for name in readonly if name in self.form.declared_fields]
+        if declared and "form" not in kwargs:
+            kwargs["form"] = type(self.form.__name__, (self.form,), dict.fromkeys(declared))
+        return super().get_formset(request, obj, **kwargs)
 
     # --- saving: refused before anything is written, or recorded like an edit of the item ----------------
 

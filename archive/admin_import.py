@@ -88,6 +88,9 @@ class ImportSuggestionAdmin(PublishedContentGuard, admin.ModelAdmin):
     autocomplete_fields = ["person", "organization", "venue", "figure_kind"]
     actions = ["confirm", "reject"]
 
+    def has_add_permission(self, request):
+        return False  # suggestions come from the importer, which knows the passage and the article
+
     def has_decide_permission(self, request):
         return request.user.has_perm(workflow.permission(ImportSuggestion, "change"))
 

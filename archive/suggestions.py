@@ -71,11 +71,11 @@ def _decide_for_article(article_id, pks, user, decision, result):
         if not done:
             return
         result.decided += len(done)
-        verb = _("Confirmed") if decision == ImportSuggestion.Decision.CONFIRMED else _("Rejected")
-        comment = _("%(verb)s import suggestions: %(items)s.") % {
-            "verb": verb,
-            "items": "; ".join(_describe(s) for s in done),
-        }
+        items = "; ".join(_describe(s) for s in done)
+        if decision == ImportSuggestion.Decision.CONFIRMED:
+            comment = _("Import suggestions confirmed: %(items)s.") % {"items": items}
+        else:
+            comment = _("Import suggestions rejected: %(items)s.") % {"items": items}
         reversion.add_to_revision(article)
         workflow.record_published_change(user, article, list(shown.values()), comment)
 
