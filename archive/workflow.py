@@ -132,11 +132,6 @@ def can_publish(user, model):
     return user.has_perm(permission(model, "publish"))
 
 
-def is_editor(user):
-    """Editors publish; only they change what the public already sees."""
-    return user.has_perm("archive.publish_article") or user.has_perm("events.publish_event")
-
-
 def is_public(obj):
     """Whether visitors see the item now or once its scheduled time comes; anything else: whether published
     content shows it (see archive/exposure.py)."""

@@ -488,13 +488,26 @@ def _operations(model, model_admin):
 
 
 def _story(role, allowed, operation, model):
-    name = model._meta.verbose_name
-    verb = "may" if allowed else "may not"
-    op, _, state = operation.partition(":")
-    where = {"draft": "only drafts show", "published": "published content shows"}
-    return f"{role} {verb} {op.replace('_', ' ')} {state.replace(':', ' ')} {name}".replace("  ", " ").strip() + (
-        f" ({where[state]})" if state in where else ""
-    )
+    """ "Author may not change a image on published content": the case's name, read as a user story."""
+    op, _, rest = operation.partition(":")
+    step, _, state = rest.rpartition(":") if op in ("action", "transition") else ("", "", rest)
+    name, plural = model._meta.verbose_name, model._meta.verbose_name_plural
+    what = {
+        "changelist": f"list the {plural}",
+        "add": f"add a {name}",
+        "history": f"read the history of a {name}",
+        "change": f"change a {name}",
+        "delete": f"delete a {name}",
+        "action": f"run {step} on a {name}",
+        "transition": f"{step} a {name}",
+        "preview": f"preview a {name}",
+        "compare": f"compare versions of a {name}",
+        "restore": f"restore an old version of a {name}",
+        "import": f"import documents as {plural}",
+        "password_change": f"set the password of a {name}",
+    }.get(op, operation)
+    where = {DRAFT: " not on published content", PUBLISHED: " on published content"}.get(state, f" {state}")
+    return f"{role} {'may' if allowed else 'may not'} {what}{where if state else ''}".replace("_", " ")
 
 
 def _cases():
