@@ -32,23 +32,12 @@ from reversion.models import Version
 from gallery.admin import ARTICLE_INLINES
 
 from . import workflow
+from .admin_guard import PublishedContentGuard, translation_only_readonly
 from .admin_import import ImportDocumentsMixin
 from .admin_lost_updates import EditTokenAdmin, EditTokenInline
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation, WorkflowLogEntry
 from .publishing import Status
 from .views import ArticleDetailView
-
-
-def editable_field_names(model):
-    """Concrete field names a form could edit: translated fields by language, never their base name."""
-    bases = set(workflow.translated_fields(model))
-    return [f.name for f in model._meta.fields if f.editable and not f.primary_key and f.name not in bases]
-
-
-def translation_only_readonly(model, holder, readonly):
-    """Readonly fields for a translator: everything but the translation language's fields."""
-    allowed = set(workflow.translation_field_names(holder, model))
-    return [*readonly, *(name for name in editable_field_names(model) if name not in allowed and name not in readonly)]
 
 
 class WorkflowForm(forms.ModelForm):
@@ -149,7 +138,7 @@ def version_differences(model, old, new):
     return rows
 
 
-class WorkflowAdmin(EditTokenAdmin, TabbedTranslationAdmin):
+class WorkflowAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     """Change forms, buttons, bulk actions, history and preview for content that goes through the workflow."""
 
     form = WorkflowForm
@@ -161,14 +150,7 @@ class WorkflowAdmin(EditTokenAdmin, TabbedTranslationAdmin):
     preview_url_name = None
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
 
-    # --- permissions, asked on every request -------------------------------------------------------------
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_change_permission(request) or request.user.has_perm(
-                workflow.permission(self.model, "translate")
-            )
-        return workflow.editing_rights(request.user, obj) is not None
+    # --- permissions, asked on every request (the rest is PublishedContentGuard's) ------------------------
 
     def has_submit_permission(self, request):
         return request.user.has_perm(workflow.permission(self.model, "change"))
@@ -184,7 +166,7 @@ class WorkflowAdmin(EditTokenAdmin, TabbedTranslationAdmin):
             readonly.append("public_from")
         if obj is not None and workflow.editing_rights(request.user, obj) == workflow.TRANSLATION:
             readonly = translation_only_readonly(self.model, obj, readonly)
-        return readonly
+        return list(dict.fromkeys(readonly))
 
     def get_prepopulated_fields(self, request, obj=None):
         return super().get_prepopulated_fields(request, obj) if obj is None else {}
@@ -199,12 +181,7 @@ class WorkflowAdmin(EditTokenAdmin, TabbedTranslationAdmin):
         if change and "public_from" in form.changed_data and obj.status == Status.PUBLISHED:
             workflow.log_rescheduling(obj, request.user, form.initial.get("public_from"))
 
-    # --- history: every save through the admin is a revision --------------------------------------------
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            return super().changeform_view(request, object_id, form_url, extra_context)
+    # --- history: every save through the admin is a revision (PublishedContentGuard opens it) ------------
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
@@ -489,82 +466,20 @@ class WorkflowAdmin(EditTokenAdmin, TabbedTranslationAdmin):
         return HttpResponseRedirect(self._change_url(obj))
 
 
-class WorkflowInlineMixin(EditTokenInline):
+class WorkflowInlineMixin(PublishedContentGuard, EditTokenInline):
     """Rows edited inside an article or event: allowed exactly as far as the parent item may be edited."""
 
-    def _rights(self, request, obj):
-        if obj is None:
-            return workflow.FULL if request.user.has_perm(workflow.permission(self.parent_model, "add")) else None
-        return workflow.editing_rights(request.user, obj)
 
-    def has_add_permission(self, request, obj):
-        return self._rights(request, obj) == workflow.FULL
-
-    def has_change_permission(self, request, obj=None):
-        return self._rights(request, obj) is not None
-
-    def has_delete_permission(self, request, obj=None):
-        return self._rights(request, obj) == workflow.FULL
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm(workflow.permission(self.parent_model, "view")) or self.has_change_permission(
-            request, obj
-        )
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and self._rights(request, obj) == workflow.TRANSLATION:
-            readonly = translation_only_readonly(self.model, obj, readonly)
-        return readonly
-
-
-class PartOfItemAdmin(EditTokenAdmin):
+class PartOfItemAdmin(PublishedContentGuard, EditTokenAdmin):
     """A stand-alone admin for rows of an article or event (figures, citations, participations).
 
-    They obey the parent's rules, so this is no back door around the workflow.
+    They obey the parent's rules (archive/exposure.py names the parent), so this is no back door around the
+    workflow; `workflow_parent` names the field, for the translators' access to the list.
     """
 
-    workflow_parent = None
 
-    def _parent_rights(self, request, obj):
-        return workflow.editing_rights(request.user, getattr(obj, self.workflow_parent))
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            parent_model = self.model._meta.get_field(self.workflow_parent).related_model
-            return super().has_change_permission(request) or request.user.has_perm(
-                workflow.permission(parent_model, "translate")
-            )
-        return self._parent_rights(request, obj) is not None
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and self._parent_rights(request, obj) == workflow.TRANSLATION:
-            readonly = translation_only_readonly(self.model, getattr(obj, self.workflow_parent), readonly)
-        return readonly
-
-    def save_model(self, request, obj, form, change):
-        rights = self._parent_rights(request, obj)
-        if rights is None or (not change and rights != workflow.FULL):
-            raise PermissionDenied(_("You may not change %s now.") % getattr(obj, self.workflow_parent))
-        super().save_model(request, obj, form, change)
-
-
-class PublicThroughContentAdmin(EditTokenAdmin, TabbedTranslationAdmin):
+class PublicThroughContentAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     """People, venues and organizations: authors edit them until published content shows them; editors always."""
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_change_permission(request) or request.user.has_perm(
-                workflow.permission(self.model, "translate")
-            )
-        return workflow.editing_rights(request.user, obj) is not None
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and workflow.editing_rights(request.user, obj) == workflow.TRANSLATION:
-            readonly = translation_only_readonly(self.model, obj, readonly)
-        return readonly
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -673,7 +588,7 @@ class ArticleAdmin(ImportDocumentsMixin, WorkflowAdmin):
 
 
 @admin.register(FigureKind)
-class FigureKindAdmin(EditTokenAdmin, TabbedTranslationAdmin):
+class FigureKindAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     list_display = ["name", "unit", "position"]
     list_filter = ["unit"]
     search_fields = ["name_en", "name_ru", "slug"]
@@ -713,7 +628,7 @@ class AnniversaryMentionAdmin(PartOfItemAdmin, admin.ModelAdmin):
 
 
 @admin.register(WorkflowLogEntry)
-class WorkflowLogEntryAdmin(admin.ModelAdmin):
+class WorkflowLogEntryAdmin(PublishedContentGuard, admin.ModelAdmin):
     """The newsroom's log of every workflow step, read-only: entries are written only by the workflow."""
 
     list_display = ["at", "item_link", "action", "from_status", "to_status", "user", "comment"]

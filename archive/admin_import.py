@@ -4,18 +4,18 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import suggestions, workflow
+from .admin_guard import PublishedContentGuard
 from .admin_lost_updates import EditTokenAdmin
 from .import_jobs import ImportJob, ImportJobDocument
 from .importer import MAX_DOCUMENT_BYTES
-from .models import ImportSuggestion, ReportedFigure, SourceRevision
+from .models import ImportSuggestion, SourceRevision
 from .tasks import import_documents
 
 
@@ -114,63 +114,52 @@ class ImportDocumentsMixin:
         return TemplateResponse(request, "admin/archive/article/import_job.html", context)
 
 
-@transaction.atomic
-def confirm_suggestions(suggestions):
-    """Confirm pending suggestions; a confirmed figure becomes a reported figure of its article.
-
-    Returns (confirmed, skipped): figures whose kind is not chosen yet are skipped.
-    """
-    confirmed = skipped = 0
-    for suggestion in suggestions.filter(decision=ImportSuggestion.Decision.PENDING):
-        if suggestion.kind == ImportSuggestion.Kind.FIGURE:
-            if suggestion.figure_kind is None or suggestion.value is None:
-                skipped += 1
-                continue
-            last = suggestion.article.figures.aggregate(last=Max("position"))["last"] or 0
-            ReportedFigure.objects.create(
-                article=suggestion.article,
-                position=last + 1,
-                kind=suggestion.figure_kind,
-                value=suggestion.value,
-                approximate=suggestion.approximate,
-                passage=suggestion.passage,
-            )
-        suggestion.decision = ImportSuggestion.Decision.CONFIRMED
-        suggestion.save(update_fields=["decision"])
-        confirmed += 1
-    return confirmed, skipped
-
-
 @admin.register(ImportSuggestion)
-class ImportSuggestionAdmin(EditTokenAdmin, admin.ModelAdmin):
+class ImportSuggestionAdmin(PublishedContentGuard, EditTokenAdmin, admin.ModelAdmin):
+    """Suggestions are decided by those who may change their article, through the actions (archive/suggestions.py)."""
+
+    workflow_parent = "article"
     list_display = ["text", "kind", "record", "value", "figure_kind", "article", "decision"]
     list_filter = ["decision", "kind"]
     list_select_related = ["article", "person", "organization", "venue", "figure_kind"]
     search_fields = ["text", "passage", "article__slug"]
-    readonly_fields = ["article", "position", "kind", "text", "passage"]
+    # The decision is made by the actions, which add the figure; a form could only mark it without one.
+    readonly_fields = ["article", "position", "kind", "text", "passage", "decision"]
     autocomplete_fields = ["person", "organization", "venue", "figure_kind"]
     actions = ["confirm", "reject"]
 
-    @admin.action(description=_("Confirm the selected suggestions"))
+    def has_add_permission(self, request):
+        return False  # suggestions come from the importer, which knows the passage and the article
+
+    def has_decide_permission(self, request):
+        return request.user.has_perm(workflow.permission(ImportSuggestion, "change"))
+
+    def _decide(self, request, queryset, decision):
+        result = suggestions.decide(queryset, request.user, decision)
+        for refusal in result.refused:
+            self.message_user(request, refusal, messages.ERROR)
+        return result
+
+    @admin.action(description=_("Confirm the selected suggestions"), permissions=["decide"])
     def confirm(self, request, queryset):
-        confirmed, skipped = confirm_suggestions(queryset.select_related("article", "figure_kind"))
-        self.message_user(request, _("%(count)d suggestions confirmed.") % {"count": confirmed})
-        if skipped:
+        result = self._decide(request, queryset, ImportSuggestion.Decision.CONFIRMED)
+        self.message_user(request, _("%(count)d suggestions confirmed.") % {"count": result.decided})
+        if result.skipped:
             self.message_user(
                 request,
-                _("%(count)d figures were left to be confirmed: choose what each counts first.") % {"count": skipped},
+                _("%(count)d figures were left to be confirmed: choose what each counts first.")
+                % {"count": result.skipped},
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Reject the selected suggestions"))
+    @admin.action(description=_("Reject the selected suggestions"), permissions=["decide"])
     def reject(self, request, queryset):
-        # A bulk update skips save(): the new version is set here, so forms opened before are refused.
-        updated = queryset.update(decision=ImportSuggestion.Decision.REJECTED, updated_at=timezone.now())
-        self.message_user(request, _("%(count)d suggestions rejected.") % {"count": updated})
+        result = self._decide(request, queryset, ImportSuggestion.Decision.REJECTED)
+        self.message_user(request, _("%(count)d suggestions rejected.") % {"count": result.decided})
 
 
 @admin.register(SourceRevision)
-class SourceRevisionAdmin(admin.ModelAdmin):
+class SourceRevisionAdmin(PublishedContentGuard, admin.ModelAdmin):
     list_display = ["source_filename", "article", "imported_at"]
     list_select_related = ["article"]
     search_fields = ["source_filename", "source_sha256", "article__slug"]

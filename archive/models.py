@@ -403,6 +403,7 @@ class WorkflowLogEntry(models.Model):
         WITHDRAW = "withdraw", _("withdrawn")
         REOPEN = "reopen", _("returned to draft")
         RESTORE = "restore", _("old version restored")
+        EDIT = "edit", _("published content changed")
 
     # Two plain foreign keys rather than a generic one, so the log exports and restores by natural keys.
     article = models.ForeignKey(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 
-from . import lost_updates
+from . import exposure, lost_updates
 from .models import WorkflowLogEntry
 from .publishing import Publishable, Status
 
@@ -132,25 +132,33 @@ def can_publish(user, model):
     return user.has_perm(permission(model, "publish"))
 
 
-def is_editor(user):
-    """Editors publish; only they change what the public already sees."""
-    return user.has_perm("archive.publish_article") or user.has_perm("events.publish_event")
-
-
 def is_public(obj):
-    """Whether visitors can see the item now or once its scheduled time comes (people and places: through content)."""
+    """Whether visitors see the item now or once its scheduled time comes; anything else: whether published
+    content shows it (see archive/exposure.py)."""
     if isinstance(obj, Publishable):
         return obj.status == Status.PUBLISHED
-    public = getattr(type(obj)._default_manager.all(), "public", None)
-    return public is not None and public().filter(pk=obj.pk).exists()
+    return bool(exposure.published_items_showing(obj))
+
+
+def _weakest(rights):
+    if None in rights:
+        return None
+    return TRANSLATION if TRANSLATION in rights else FULL
+
+
+def may_change_published(user, items):
+    """Whether the user may change every one of these published items as if editing it in its own form."""
+    return all(editing_rights(user, item) == FULL for item in items)
 
 
 def editing_rights(user, obj):
     """FULL, TRANSLATION (only the fields of the translation language) or None for this user and item.
 
     Articles and events: editors edit in any status; authors edit drafts; translators edit the translation
-    of drafts and items in review. People, venues and organizations: the same, with "public through published
-    content" in place of "published". Anything else: the model's change permission.
+    of drafts and items in review. A row of an item (a figure, a document, an import suggestion…): the rights
+    on the item. Anything else (people, venues, organizations, images): the model's permissions. And nobody
+    changes what published content shows (archive/exposure.py) unless they may change that content: so an
+    author edits a person, an image or a figure only until a published item shows it.
     """
     model = type(obj)
     change = user.has_perm(permission(model, "change"))
@@ -163,13 +171,16 @@ def editing_rights(user, obj):
         if translate and obj.status in (Status.DRAFT, Status.IN_REVIEW):
             return TRANSLATION
         return None
-    if not (change or translate):
+    parents = exposure.parents(obj)
+    if parents:
+        rights = _weakest([editing_rights(user, parent) for parent in parents])
+    elif change or translate:
+        rights = FULL if change else TRANSLATION
+    else:
         return None
-    if change and is_editor(user):
-        return FULL
-    if is_public(obj):
+    if rights is not None and not may_change_published(user, exposure.published_items_showing(obj)):
         return None
-    return FULL if change else TRANSLATION
+    return rights
 
 
 def translation_field_names(obj, model=None):
@@ -371,7 +382,7 @@ def restore_version(obj, version, user):
     with transaction.atomic(), reversion.create_revision():
         current = model._default_manager.select_for_update().get(pk=obj.pk)
         status, public_from = current.status, current.public_from
-        version.revision.revert(delete=True)
+        _revert_item(version, current)
         # The rows come back with the versions they had then, which forms opened then still carry.
         lost_updates.touch_revision(version.revision)
         restored = model._default_manager.get(pk=obj.pk)
@@ -398,3 +409,64 @@ def restore_version(obj, version, user):
             comment=_("Version of %(when)s") % {"when": when},
         )
     return entry
+
+
+def _revert_item(version, obj):
+    """Bring back `obj` and its own rows as `version`'s revision holds them, and nothing else it holds.
+
+    A revision may hold more than the item: an image or a document saved in the same request, or another
+    item's rows. Restoring one item must not put those back (an old document version names a file that was
+    deleted when it was replaced).
+    """
+    model = type(obj)
+    accessors = reversion.revisions._get_options(model).follow
+    rows = [model._meta.get_field(name) for name in accessors]
+    row_keys = {(relation.related_model, relation.field.attname) for relation in rows}
+
+    def own(v):
+        if v._model is model:
+            return str(v.object_id) == str(obj.pk)
+        return any(
+            v._model is row_model and str(v.field_dict.get(attname)) == str(obj.pk) for row_model, attname in row_keys
+        )
+
+    versions = [v for v in version.revision.version_set.all() if own(v)]
+    kept = {(v._model, str(v.object_id)) for v in versions}
+    for name in accessors:
+        for row in getattr(obj, name).all():
+            if (type(row), str(row.pk)) not in kept:
+                row.delete()
+    for v in sorted(versions, key=lambda v: v._model is not model):  # the item first, then its rows
+        v.revert()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Changes that reach published content from outside the item's own form (archive/exposure.py says which).
+
+
+def record_published_change(user, obj, shown, comment):
+    """Record a change to `obj` the way editing its item records it, inside the caller's transaction.
+
+    The items `obj` is a row of join the current revision with all their rows (their History then shows the
+    change, who made it and the comment), and each published item in `shown` gets a workflow-log entry.
+    """
+    if reversion.is_active():
+        for parent in exposure.parents(obj):
+            if isinstance(parent, Publishable) and parent.pk and reversion.is_registered(type(parent)):
+                reversion.add_to_revision(type(parent)._default_manager.get(pk=parent.pk))
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+    now = timezone.now()
+    return WorkflowLogEntry.objects.bulk_create(
+        WorkflowLogEntry(
+            item=item,
+            action=WorkflowLogEntry.Action.EDIT,
+            from_status=item.status,
+            to_status=item.status,
+            public_from=item.public_from,
+            user=user,
+            at=now,
+            comment=comment,
+        )
+        for item in shown
+    )

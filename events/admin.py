@@ -18,6 +18,7 @@ from archive.admin import (
     WorkflowAdmin,
     WorkflowInlineMixin,
 )
+from archive.admin_guard import PublishedContentGuard
 from archive.admin_lost_updates import EditTokenAdmin
 from gallery.admin import EVENT_INLINES, PERSON_INLINES
 
@@ -99,7 +100,7 @@ class PublicFilter(admin.SimpleListFilter):
 
 
 @admin.register(Occasion)
-class OccasionAdmin(EditTokenAdmin, TabbedTranslationAdmin):
+class OccasionAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     list_display = ["name", "began_on", "ended_on"]
     list_filter = ["began_on"]
     search_fields = ["name_en", "name_ru"]
@@ -148,7 +149,7 @@ class ParticipationAdmin(PartOfItemAdmin, TabbedTranslationAdmin):
     autocomplete_fields = ["person", "event", "organization", "article"]
 
 
-for _model in (EventReport, EventOrganizer, ProgrammeItem, Participation):
+for _model in (EventReport, EventOrganizer, ProgrammeItem, Participation, Person, Venue, Organization):
     if not reversion.is_registered(_model):
         reversion.register(_model)
 if not reversion.is_registered(Event):

@@ -1,10 +1,16 @@
-"""Admin for the image library and documents, and the inlines that attach them to events, articles and people."""
+"""Admin for the image library and documents, and the inlines that attach them to events, articles and people.
 
+What published content shows is changed only by those who may change that content, and each change is a
+version of the image or document (see archive/admin_guard.py).
+"""
+
+import reversion
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from archive.admin_guard import PublishedContentGuard
 from archive.admin_lost_updates import EditTokenAdmin, EditTokenInline
 
 from .forms import DocumentForm, ImageForm
@@ -28,7 +34,7 @@ def thumbnail_html(image, *, width=120):
 
 
 @admin.register(Image)
-class ImageAdmin(EditTokenAdmin, TabbedTranslationAdmin):
+class ImageAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     form = ImageForm
     list_display = ["thumbnail", "__str__", "dimensions", "alt_text_complete", "credit", "created"]
     list_display_links = ["thumbnail", "__str__"]
@@ -59,7 +65,7 @@ class ImageAdmin(EditTokenAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(EditTokenAdmin, TabbedTranslationAdmin):
+class DocumentAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     form = DocumentForm
     list_display = ["title", "event", "article", "size", "created"]
     list_select_related = ["event", "article"]
@@ -74,7 +80,7 @@ class DocumentAdmin(EditTokenAdmin, TabbedTranslationAdmin):
         return filesizeformat(obj.size_bytes) if obj and obj.pk else "—"
 
 
-class _ImageLinkInline(EditTokenInline, admin.TabularInline):
+class _ImageLinkInline(PublishedContentGuard, EditTokenInline, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["image"]
     readonly_fields = ["preview"]
@@ -96,7 +102,7 @@ class ArticleImageInline(_ImageLinkInline):
     model = ArticleImage
 
 
-class PortraitInline(EditTokenInline, admin.StackedInline):
+class PortraitInline(PublishedContentGuard, EditTokenInline, admin.StackedInline):
     model = Portrait
     extra = 0
     max_num = 1
@@ -109,7 +115,7 @@ class PortraitInline(EditTokenInline, admin.StackedInline):
         return thumbnail_html(obj.image if obj and obj.pk else None, width=200)
 
 
-class _DocumentInline(EditTokenInline, TranslationStackedInline):
+class _DocumentInline(PublishedContentGuard, EditTokenInline, TranslationStackedInline):
     model = Document
     form = DocumentForm
     extra = 0
@@ -128,3 +134,9 @@ class ArticleDocumentInline(_DocumentInline):
 EVENT_INLINES = [EventImageInline, EventDocumentInline]
 ARTICLE_INLINES = [ArticleImageInline, ArticleDocumentInline]
 PERSON_INLINES = [PortraitInline]
+
+
+# Images and documents have a history of their own; the rows attaching them are versioned with their item.
+for _model in (Image, Document, EventImage, ArticleImage, Portrait):
+    if not reversion.is_registered(_model):
+        reversion.register(_model)

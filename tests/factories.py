@@ -184,3 +184,55 @@ def make_figure(article, **fields):
     if "kind" not in fields:
         defaults["kind"] = make_figure_kind()
     return ReportedFigure.objects.create(**{**defaults, **fields})
+
+
+def pdf_bytes(text="Programme"):
+    """A small, structurally complete PDF (objects, cross-reference table, trailer), for document uploads."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    out += f"% {text}\n".encode()
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def make_document(event=None, article=None, **fields):
+    """A PDF attached to an event or an article, stored through the same checks an upload goes through."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gallery.models import Document
+
+    n = next(_counter)
+    defaults = {"title_en": f"Programme {n}", "title_ru": f"Программа {n}", "source": "Embassy"}
+    document = Document(event=event, article=article, **{**defaults, **fields})
+    document.file = SimpleUploadedFile(f"programme-{n}.pdf", pdf_bytes(), content_type="application/pdf")
+    document.save()
+    return document
+
+
+def make_suggestion(article, **fields):
+    """An import suggestion waiting on `article`: by default a figure whose kind and value are known."""
+    from archive.models import ImportSuggestion
+
+    n = next(_counter)
+    defaults = {
+        "article": article,
+        "position": n,
+        "kind": ImportSuggestion.Kind.FIGURE,
+        "text": "1,275",
+        "passage": "1,275 people were taken captive.",
+        "value": 1275,
+    }
+    if "figure_kind" not in fields and fields.get("kind", ImportSuggestion.Kind.FIGURE) == ImportSuggestion.Kind.FIGURE:
+        defaults["figure_kind"] = make_figure_kind()
+    return ImportSuggestion.objects.create(**{**defaults, **fields})
