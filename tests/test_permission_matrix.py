@@ -15,8 +15,11 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
+from archive.import_jobs import ImportJob
 from archive.models import AnniversaryMention, SourceCitation, SourceRevision, WorkflowLogEntry
 from archive.publishing import Status
 from archive.workflow import TRANSITIONS
@@ -132,6 +135,19 @@ def _source_revision(state):
     )
 
 
+def _task_result(state):
+    """A finished background task as the database backend records it (the suite runs tasks at once)."""
+    return DBTaskResult.objects.create(
+        status="SUCCESSFUL",
+        args_kwargs={"args": [1], "kwargs": {}},
+        task_path="archive.tasks.import_documents",
+        backend_name="default",
+        run_after=timezone.now(),
+        exception_class_path="",
+        traceback="",
+    )
+
+
 def _log_entry(state):
     article = _article(PUBLISHED)
     return WorkflowLogEntry.objects.create(
@@ -183,6 +199,7 @@ def _item_rights():
             "compare:published": EVERYONE,
             "restore:published": {E},
             "import": {A, E},
+            "import_job": {A, E},
         }
     )
     return rights
@@ -290,6 +307,21 @@ SPECS = {
         ),
     ),
     "archive.sourcerevision": Spec(_source_revision, {"source_filename": "forged.txt"}, None, READ_ONLY),
+    # The worker's results: administrators read them; nobody changes them (the package's admin allows no change).
+    "django_tasks_database.dbtaskresult": Spec(
+        _task_result,
+        {"task_path": "forged"},
+        None,
+        {
+            "changelist": {D},
+            "history": {D},
+            "add": NOBODY,
+            f"change:{DRAFT}": NOBODY,
+            f"delete:{DRAFT}": NOBODY,
+            f"action:delete_selected:{DRAFT}": NOBODY,
+        },
+        states=(DRAFT,),
+    ),
     "archive.workflowlogentry": Spec(
         _log_entry,
         {"comment": "forged"},
@@ -476,7 +508,7 @@ def _operations(model, model_admin):
     for view in _custom_views(model, model_admin):
         if view == "transition":
             operations += [f"transition:{t.action}:{t.sources[0]}" for t in TRANSITIONS.values()]
-        elif view in ("import",):
+        elif view in ("import", "import_job"):
             operations.append(view)
         elif view in ("preview",):
             operations.append(f"{view}:draft")
@@ -504,6 +536,7 @@ def _story(role, allowed, operation, model):
         "compare": f"compare versions of a {name}",
         "restore": f"restore an old version of a {name}",
         "import": f"import documents as {plural}",
+        "import_job": f"follow an import of {plural}",
         "password_change": f"set the password of a {name}",
     }.get(op, operation)
     where = {DRAFT: " not on published content", PUBLISHED: " on published content"}.get(state, f" {state}")
@@ -582,6 +615,9 @@ def _perform(label, operation, client, chief):
         obj = spec.make(state)
         data = {"password1": "a-new-pass-phrase-9", "password2": "a-new-pass-phrase-9", "usable_password": "true"}
         return "POST", lambda: client.post(_url(model, "password_change", obj.pk), data)
+    if op == "import_job":
+        job = ImportJob.objects.create(total=0)
+        return "GET", lambda: client.get(_url(model, "import_job", job.pk))
     if op == "import":
         document = SimpleUploadedFile(DOCUMENT.name, DOCUMENT.read_bytes(), "text/plain")
         return "POST", lambda: client.post(_url(model, "import"), {"documents": [document]})
@@ -639,7 +675,10 @@ def chief(django_user_model):
 
 
 @pytest.mark.parametrize(("label", "operation", "role"), _cases())
-def test_permission_matrix(roles, client, chief, label, operation, role):
+def test_permission_matrix(roles, client, chief, settings, label, operation, role):
+    if label.startswith("django_tasks_database."):
+        # The worker's results are read through the database backend, as in production.
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     spec = SPECS.get(label)
     assert spec is not None, f"{label} is in the admin but has no entry in SPECS: say who may do what with it"
     expected = spec.rights.get(operation, "no entry")

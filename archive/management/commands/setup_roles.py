@@ -36,6 +36,8 @@ EDITABLE = AUTHORED + REVIEWED + REFERENCE
 CONTENT = EDITABLE + GENERATED
 TRANSLATABLE = ["archive.article", "events.event", "events.person", "events.venue", "events.organization"]
 USERS = ["auth.user", "auth.group"]
+# The background worker's task results (imports, renditions): read by administrators, written only by the worker.
+TASK_RESULTS = ["django_tasks_database.dbtaskresult"]
 
 
 def perms(action, models):
@@ -49,7 +51,7 @@ ROLES = {
     + perms("add", EDITABLE)
     + perms("change", EDITABLE)
     + ["archive.publish_article", "events.publish_event"],
-    "Administrator": perms("view", CONTENT + LOG + USERS)
+    "Administrator": perms("view", CONTENT + LOG + USERS + TASK_RESULTS)
     + perms("add", USERS)
     + perms("change", USERS)
     + perms("delete", USERS + CONTENT)
