@@ -7,9 +7,12 @@ into any empty database. Every model of the `archive` and `events` apps is inclu
 written by username.
 """
 
+import datetime
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from .publishing import Publishable
@@ -84,11 +87,24 @@ def _rows(querysets, users):
             )
 
 
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds: it cuts them to milliseconds, which a restore cannot undo.
+
+    Every edit form's version is its row's `updated_at`, so an export must give back exactly the times it read.
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def write_export(stream, published_only=False):
     """Stream the export to a text file; returns {model label: rows written}."""
     import json
-
-    from django.core.serializers.json import DjangoJSONEncoder
 
     querysets = list(export_querysets(published_only))
     users = referenced_users(querysets)
@@ -99,7 +115,7 @@ def write_export(stream, published_only=False):
         if not first:
             stream.write(",\n")
         first = False
-        stream.write(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2, sort_keys=True))
+        stream.write(json.dumps(row, cls=ExactJSONEncoder, ensure_ascii=False, indent=2, sort_keys=True))
         counts[row["model"]] = counts.get(row["model"], 0) + 1
     stream.write("\n]\n")
     return counts

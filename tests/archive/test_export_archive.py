@@ -115,3 +115,19 @@ def test_users_referenced_by_exported_rows_are_written_by_username_without_passw
     assert rows[0]["model"] == "auth.user" and rows[0]["fields"]["username"] == "editor"
     assert "password" not in rows[0]["fields"]
     assert list(rows[1]["fields"]["user"]) == ["editor"]
+
+
+def test_an_export_keeps_every_saved_time_to_the_microsecond(archive, tmp_path):
+    """Each row's `updated_at` is its edit version: a restore that moved it would make open forms look stale."""
+    from django.utils.dateparse import parse_datetime
+
+    Article.objects.filter(slug="undated-azerbaijan-marks-32nd-anniversary").update(
+        updated_at=parse_datetime("2026-02-26T10:00:00.000500Z")
+    )
+    rows = json.loads(export(tmp_path).read_text(encoding="utf-8"))
+    [article] = [
+        row
+        for row in rows
+        if row["model"] == "archive.article" and row["fields"]["slug"] == "undated-azerbaijan-marks-32nd-anniversary"
+    ]
+    assert parse_datetime(article["fields"]["updated_at"]) == parse_datetime("2026-02-26T10:00:00.000500Z")
