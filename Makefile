@@ -45,9 +45,10 @@ lint: venv-dev
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-## Run the whole test suite (on SQLite, or on PostgreSQL when DATABASE_URL is set).
+## Run the whole test suite (on SQLite, or on PostgreSQL when DATABASE_URL is set), in TEST_WORKERS processes.
+TEST_WORKERS ?= 2
 test: lint browser venv-dev
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 ## wrk for the load benchmarks (Debian package).
 bench-tools:

@@ -79,7 +79,7 @@ def page(browser, live_server):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no cached pages, no login failures from another test."""
+    """Each test starts with an empty cache: no cached pages or per-generation aggregates from another test."""
     from django.core.cache import cache
 
     cache.clear()
