@@ -16,7 +16,7 @@ class CheckedImageField(forms.FileField):
     def clean(self, data, initial=None):
         value = super().clean(data, initial)
         if isinstance(value, UploadedFile):
-            return CleanImageFile(processing.clean_image(value), value.name)
+            return CleanImageFile(processing.clean_image(value))
         return value
 
 

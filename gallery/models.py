@@ -42,7 +42,7 @@ def _srcset(renditions):
 class CleanImageFile(ContentFile):
     """An upload that has passed `processing.clean_image`; saving it needs no second check."""
 
-    def __init__(self, clean, original_name):
+    def __init__(self, clean):
         # Only the extension reaches the stored name (`file_names`); the uploader's name is not kept.
         super().__init__(clean.content, name=f"image.{clean.extension}")
         self.clean = clean
@@ -115,7 +115,7 @@ class Image(Tracked):
             clean = self.file.file.clean if isinstance(self.file.file, CleanImageFile) else None
             if clean is None:
                 clean = processing.clean_image(self.file)
-                self.file = CleanImageFile(clean, self.file.name)
+                self.file = CleanImageFile(clean)
             self.width, self.height = clean.width, clean.height
         written = []
         try:
