@@ -3,13 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveConfig(AppConfig):
+    """The evidence: articles with their verbatim originals, source citations, anniversary mentions and figures."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "archive"
     verbose_name = _("Archive")
-
-    def ready(self):
-        from .lost_updates import connect_raw_save_versions
-        from .page_cache import connect_invalidation
-
-        connect_invalidation()
-        connect_raw_save_versions()

@@ -1,7 +1,9 @@
 """Dates that a document gives only partly: precision, how the date was obtained, and display."""
 
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,3 +51,22 @@ def partial_date_errors(obj, field):
     if not exact and not note_filled:
         errors[f"{field}_note_en"] = _("Explain how the date was obtained: it is not stated to the day.")
     return errors
+
+
+def iso_partial_date(value, precision):
+    """ISO 8601 no more precise than the date is known: 2025, 2025-02 or 2025-02-26."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def anniversary_label(number):
+    """ "33rd anniversary" / "33-я годовщина"."""
+    if number is None:
+        return ""
+    text = f"{number}-я" if get_language() == "ru" else ordinal(number)
+    return gettext("%(ordinal)s anniversary") % {"ordinal": text}

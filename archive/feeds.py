@@ -6,14 +6,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from publishing.translated_text import translated
+
 from .models import Article
 
 
 def fallback_text(obj, field):
     """A translated field in the active language, or the other language's text marked "(not yet translated)"."""
-    from .templatetags.site_tags import tr
-
-    return tr(obj, field, plain=True)
+    return translated(obj, field, plain=True)
 
 
 def fallback_html(obj, field):

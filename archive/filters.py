@@ -4,8 +4,7 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from events.filters import NamedModelChoiceFilter, SelectedChoicesMixin
-from events.models import Organization
+from publishing.public_filters import NamedModelChoiceFilter, SelectedChoicesMixin
 
 from .models import Article, Language
 
@@ -23,7 +22,9 @@ def _years():
 
 
 def _outlets():
-    return Organization.objects.filter(published_articles__in=Article.objects.published()).distinct()
+    # Outlets are organizations, a layer above: reached through the article's own relation, never imported.
+    organizations = Article._meta.get_field("outlet").related_model
+    return organizations.objects.filter(published_articles__in=Article.objects.published()).distinct()
 
 
 class ArticleFilter(SelectedChoicesMixin, django_filters.FilterSet):

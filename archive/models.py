@@ -1,14 +1,14 @@
 """Source documents, the articles built from them, where they came from, and the figures they report."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from publishing.lost_updates import Tracked
+from publishing.models import Publishable, published_q
+
 from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
-from .lost_updates import Tracked
-from .publishing import Publishable, Status, published_q
 
 
 class Language(models.TextChoices):
@@ -319,142 +319,3 @@ class SourceRevision(models.Model):
         return (*self.article.natural_key(), self.source_sha256)
 
     natural_key.dependencies = ["archive.article"]
-
-
-class ImportSuggestion(Tracked):
-    """Something the importer found in a document — a figure, or a name matching a record — for an editor to confirm."""
-
-    class Kind(models.TextChoices):
-        FIGURE = "figure", _("figure")
-        PERSON = "person", _("person")
-        ORGANIZATION = "organization", _("organization")
-        VENUE = "venue", _("venue")
-
-    class Decision(models.TextChoices):
-        PENDING = "pending", _("to be confirmed")
-        CONFIRMED = "confirmed", _("confirmed")
-        REJECTED = "rejected", _("rejected")
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    text = models.CharField(
-        _("as written"), max_length=300, help_text=_("The name or number exactly as the text has it.")
-    )
-    passage = models.TextField(_("passage (verbatim)"))
-    person = models.ForeignKey(
-        "events.Person", verbose_name=_("person"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    organization = models.ForeignKey(
-        "events.Organization",
-        verbose_name=_("organization"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    venue = models.ForeignKey(
-        "events.Venue", verbose_name=_("venue"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    figure_kind = models.ForeignKey(
-        FigureKind, verbose_name=_("what it counts"), on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    value = models.PositiveBigIntegerField(_("value"), null=True, blank=True)
-    approximate = models.BooleanField(_("approximate"), default=False)
-    decision = models.CharField(
-        _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING, db_index=True
-    )
-
-    objects = ArticlePartQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["article", "position"]
-        constraints = [models.UniqueConstraint(fields=["article", "position"], name="unique_suggestion_position")]
-        verbose_name = _("import suggestion")
-        verbose_name_plural = _("import suggestions")
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.text}"
-
-    def natural_key(self):
-        return (*self.article.natural_key(), self.position)
-
-    natural_key.dependencies = [
-        "archive.article",
-        "archive.figurekind",
-        "events.person",
-        "events.organization",
-        "events.venue",
-    ]
-
-    @property
-    def record(self):
-        return self.person or self.organization or self.venue
-
-
-class WorkflowLogEntry(models.Model):
-    """One step of an article's or event's editorial workflow: who did what, when, and why."""
-
-    class Action(models.TextChoices):
-        SUBMIT = "submit", _("submitted for review")
-        REQUEST_CHANGES = "request_changes", _("changes requested")
-        PUBLISH = "publish", _("published")
-        SCHEDULE = "schedule", _("scheduled")
-        WITHDRAW = "withdraw", _("withdrawn")
-        REOPEN = "reopen", _("returned to draft")
-        RESTORE = "restore", _("old version restored")
-        EDIT = "edit", _("published content changed")
-
-    # Two plain foreign keys rather than a generic one, so the log exports and restores by natural keys.
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, null=True, blank=True, related_name="workflow_log"
-    )
-    event = models.ForeignKey(
-        "events.Event",
-        verbose_name=_("event"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="workflow_log",
-    )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    from_status = models.CharField(_("from status"), max_length=20, choices=Status.choices)
-    to_status = models.CharField(_("to status"), max_length=20, choices=Status.choices)
-    public_from = models.DateTimeField(_("public from"), null=True, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(_("when"), db_index=True)
-    comment = models.TextField(_("comment"), blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(article__isnull=False, event__isnull=True)
-                | models.Q(article__isnull=True, event__isnull=False),
-                name="workflow_log_entry_has_one_item",
-            )
-        ]
-        verbose_name = _("workflow log entry")
-        verbose_name_plural = _("workflow log")
-
-    def __str__(self):
-        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
-
-    @staticmethod
-    def item_field(obj):
-        """The field that points at this kind of item: "article" or "event"."""
-        return obj._meta.model_name
-
-    @property
-    def item(self):
-        return self.article or self.event
-
-    @item.setter
-    def item(self, obj):
-        setattr(self, self.item_field(obj), obj)
-
-
-# The admin's background imports live in their own module; imported here so that Django finds their models.
-from .import_jobs import ImportJob, ImportJobDocument  # noqa: E402, F401

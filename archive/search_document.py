@@ -1,6 +1,6 @@
 """The PostgreSQL-only stored `search_document` column, as one migration operation both apps' migrations use.
 
-archive.search matches and ranks against this column, so a search neither recomputes to_tsvector over every
+website.search matches and ranks against this column, so a search neither recomputes to_tsvector over every
 body nor reads the bodies of rows that do not match. PostgreSQL generates it from the English fields with the
 `english` configuration and from the Russian fields (and, for articles, the verbatim original) with `russian`,
 so it is always current without any code keeping it so. It is not a model field: SQLite has neither tsvector

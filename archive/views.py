@@ -1,50 +1,27 @@
-"""Public pages of the archive: home, articles, figures as reported, search, and site-wide responses.
+"""Public pages of the archive: articles and figures as reported.
 
 Only `published()` content (and `public()` people, venues and organizations) reaches visitors.
 """
 
-import sys
 from collections import defaultdict
 from functools import reduce
 from operator import or_
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import InterfaceError, OperationalError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
-from django.template import loader
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext
-from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from config.control_characters import ControlCharacterInRequest
-from events.models import Event, EventReport, Occasion, Participation
+from publishing.generations import remember_per_generation
+from publishing.public_pages import PAGE, public_path
 
-from . import search as site_search
-from .context_processors import public_path
+from .dates import iso_partial_date
 from .filters import ArticleFilter
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
-from .page_cache import remember_per_generation
-from .query_parameters import PAGE, reads_query_parameters
-
-
-@reads_query_parameters()
-def home(request):
-    """What the archive is, its latest published events and articles, and the occasions commemorated."""
-    published_events = Event.objects.published()
-    context = {
-        "events": published_events.select_related("venue", "occasion").defer(*Event.LONG_TEXTS)[:5],
-        "articles": Article.objects.published().select_related("outlet").defer(*Article.LONG_TEXTS)[:5],
-        "occasions": Occasion.objects.filter(Exists(published_events.filter(occasion=OuterRef("pk")))),
-    }
-    return render(request, "archive/home.html", context)
 
 
 class ArticleListView(FilterView):
@@ -69,17 +46,21 @@ def _published_figures():
     )
 
 
+def _published_events():
+    """Published events, reached through the figures' own relation: events is the layer above, never imported."""
+    return ReportedFigure._meta.get_field("event").related_model.objects.published()
+
+
 def _figures_with_public_events():
     """Figures of published articles, with the event they were stated at only when that event is public."""
+    events = _published_events()
     return _published_figures().prefetch_related(
-        Prefetch("event", queryset=Event.objects.published().select_related("venue").defer(*Event.LONG_TEXTS))
+        Prefetch("event", queryset=events.select_related("venue").defer(*events.model.LONG_TEXTS))
     )
 
 
 def article_json_ld(article, request):
     """schema.org NewsArticle: the page's language, the original's, and the date only as precisely as known."""
-    from .templatetags.site_tags import iso_partial_date
-
     language = translation.get_language()
     data = {
         "@context": "https://schema.org",
@@ -115,7 +96,7 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         language = translation.get_language()
-        published_events = Event.objects.published()
+        published_events = _published_events()
         mentions = list(AnniversaryMention.objects.filter(article=article).select_related("occasion"))
         for mention in mentions:
             mention.agrees = mention.agrees_with_year(article.published_on)
@@ -127,17 +108,17 @@ class ArticleDetailView(DetailView):
                 "is_translation": article.is_translation_in(language),
                 "original_url": translate_url(public_path(self.request), article.original_language),
                 "citations": SourceCitation.objects.filter(article=article).select_related("organization"),
-                "reports": EventReport.objects.filter(article=article, event__in=published_events).select_related(
+                "reports": article.event_reports.filter(event__in=published_events).select_related(
                     "event__venue", "event__occasion"
                 ),
-                "participations": Participation.objects.filter(article=article, event__in=published_events)
+                "participations": article.participation_set.filter(event__in=published_events)
                 .select_related("person", "organization", "event")
                 .order_by("event__held_on", "event", "position"),
                 # The article itself passed get_queryset (a staff preview may show an unpublished one);
                 # its own figures come with it, the events they were stated at only when published.
                 "figures": ReportedFigure.objects.filter(article=article)
                 .select_related("article__outlet", "kind", "stated_by")
-                .prefetch_related(Prefetch("event", queryset=Event.objects.published().select_related("venue")))
+                .prefetch_related(Prefetch("event", queryset=published_events.select_related("venue")))
                 .order_by("position"),
             }
         )
@@ -299,80 +280,3 @@ class FigureKindDetailView(DetailView):
         page = Paginator(reports, FIGURES_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update({"page_obj": page, "figures": page.object_list})
         return context
-
-
-@reads_query_parameters("q", PAGE)
-def search(request):
-    """Search both languages at once; results paginated, matching words highlighted."""
-    query = request.GET.get("q", "").strip()[:200]
-    found = site_search.search(query, translation.get_language())
-    page = Paginator(found.results, settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "query": query,
-        "terms": site_search.query_terms(query),
-        "page_obj": page,
-        "results": page.object_list,
-        "result_count": len(found.results),
-        "cut_short": [target.label for target in found.cut_short],
-        "result_limit": settings.SEARCH_RESULT_LIMIT,
-    }
-    return render(request, "archive/search.html", context)
-
-
-@reads_query_parameters()
-def language_redirect(request):
-    """`/` sends a visitor to the home page in the language their browser prefers (English otherwise)."""
-    language = translation.get_language_from_request(request)
-    with translation.override(language):
-        response = HttpResponseRedirect(reverse("archive:home"))
-    patch_vary_headers(response, ("Accept-Language", "Cookie"))
-    return response
-
-
-@reads_query_parameters()
-def robots_txt(request):
-    """Crawlers may read everything public; not the admin or search results. Points to the sitemap."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    disallowed = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            disallowed += [reverse("admin:index"), reverse("archive:search")]
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), "", f"Sitemap: {sitemap_url}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def page_not_found(request, exception):
-    """A friendly 404 in the language of the address asked for."""
-    return render(request, "404.html", {"requested_path": request.path}, status=404)
-
-
-def bad_request(request, exception):
-    """A 400 in the language of the address, saying what was refused (for a control character, which parameter).
-
-    Rendered without the site's context processors, as the 500 page is: a 400 also answers a request
-    whose Host is not allowed, for which building the page's absolute addresses would fail again.
-    """
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        if isinstance(exception, ControlCharacterInRequest):
-            reason = exception.visitor_message()
-        else:
-            reason = gettext("The archive could not understand this request. Check the address and try again.")
-        html = loader.render_to_string("400.html", {"LANGUAGE_CODE": language, "reason": reason})
-    return HttpResponse(html, status=400)
-
-
-@requires_csrf_token
-def server_error(request):
-    """A friendly 500 that needs neither the database nor the request context to render.
-
-    When the database cannot be reached the same page answers 503 with Retry-After: the outage is
-    temporary, and clients and crawlers should come back rather than record an error.
-    """
-    template = loader.get_template("500.html")
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=500)
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        response.status_code = 503
-        response["Retry-After"] = "30"
-    return response

@@ -32,8 +32,6 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from archive.models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation  # noqa: E402
-from archive.page_cache import invalidate_pages  # noqa: E402
-from archive.publishing import Status  # noqa: E402
 from events.models import (  # noqa: E402
     Event,
     EventOrganizer,
@@ -45,6 +43,8 @@ from events.models import (  # noqa: E402
     ProgrammeItem,
     Venue,
 )
+from publishing.generations import invalidate_pages  # noqa: E402
+from publishing.models import Status  # noqa: E402
 
 # (Latin, second Latin transliteration, Cyrillic) for each syllable.
 SYLLABLES = [

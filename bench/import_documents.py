@@ -152,8 +152,8 @@ def main():
     from django.core.management import call_command
     from django.db import reset_queries
 
-    from archive.importer import DocumentImporter, iter_document_paths
     from archive.models import Article
+    from importing.importer import DocumentImporter, iter_document_paths
 
     settings.DEBUG = False
     call_command("migrate", verbosity=0)

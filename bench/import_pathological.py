@@ -73,11 +73,11 @@ def main():
     from django.conf import settings
     from django.core.management import call_command
 
-    from archive.importer import DocumentImporter, decode_document, parse_document
-    from archive.importer.anniversaries import find_mentions
-    from archive.importer.citations import find_citations
-    from archive.importer.figures import find_figures
-    from archive.importer.limits import MAX_FIGURE_SUGGESTIONS
+    from importing.importer import DocumentImporter, decode_document, parse_document
+    from importing.importer.anniversaries import find_mentions
+    from importing.importer.citations import find_citations
+    from importing.importer.figures import find_figures
+    from importing.importer.limits import MAX_FIGURE_SUGGESTIONS
 
     settings.DEBUG = False
     call_command("migrate", verbosity=0)

@@ -46,7 +46,7 @@ class RefuseControlCharactersMiddleware:
     """Raise ControlCharacterInRequest (a 400, rendered by handler400) for a control character in the address.
 
     Placed before the page cache, so such a request costs no cache lookup; the 400 page takes its language
-    from the address itself (archive.views.bad_request), so it needs no middleware after this one.
+    from the address itself (website.views.bad_request), so it needs no middleware after this one.
     """
 
     def __init__(self, get_response):

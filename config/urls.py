@@ -12,16 +12,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from archive import views as archive_views
-from archive.page_cache import cache_public_page
-from archive.query_parameters import reads_query_parameters
-from archive.sitemaps import SITEMAPS
 from config.health import healthz
 from gallery.views import media_file
+from publishing.public_pages import cache_public_page, reads_query_parameters
+from website import views as website_views
+from website.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", reads_query_parameters()(healthz), name="healthz"),
-    path("", archive_views.language_redirect, name="language_redirect"),
+    path("", website_views.language_redirect, name="language_redirect"),
     # What django.conf.urls.i18n holds, with the parameters it reads declared (see archive/query_parameters.py).
     path("i18n/setlang/", reads_query_parameters("next", "language")(set_language), name="set_language"),
     # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
@@ -37,17 +36,18 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("robots.txt", archive_views.robots_txt, name="robots_txt"),
+    path("robots.txt", website_views.robots_txt, name="robots_txt"),
     # Every uploaded file, in development as in production: files of drafts reach only staff (gallery/views.py).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", reads_query_parameters()(media_file), name="media_file"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("", include("website.urls")),
     path("", include("archive.urls")),
     path("", include("events.urls")),
 )
 
-handler400 = "archive.views.bad_request"
-handler404 = "archive.views.page_not_found"
-handler500 = "archive.views.server_error"
+handler400 = "website.views.bad_request"
+handler404 = "website.views.page_not_found"
+handler500 = "website.views.server_error"

@@ -1,6 +1,6 @@
 """Admin for events, venues, people, organizations and the occasions they commemorate.
 
-Events go through the same editorial workflow as articles (archive/workflow.py); people, venues and
+Events go through the same editorial workflow as articles (publishing/workflow.py); people, venues and
 organizations may be changed by authors only until published content shows them.
 """
 
@@ -11,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from archive.admin import (
+from publishing.admin import (
+    EditTokenAdmin,
     PartOfItemAdmin,
     PublicationFilter,
     PublicThroughContentAdmin,
+    PublishedContentGuard,
     WorkflowAdmin,
     WorkflowInlineMixin,
 )
-from archive.admin_guard import PublishedContentGuard
-from archive.admin_lost_updates import EditTokenAdmin
-from gallery.admin import EVENT_INLINES, PERSON_INLINES
 
 from .models import (
     Event,
@@ -76,7 +75,7 @@ class EventAdmin(WorkflowAdmin):
     date_hierarchy = "held_on"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["venue", "occasion"]
-    inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline, *EVENT_INLINES]
+    inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline]
     preview_view_class = EventDetailView
     preview_url_name = "events:event_detail"
 
@@ -119,7 +118,6 @@ class PersonAdmin(PublicThroughContentAdmin):
     list_display = ["name", "slug", "participation_count"]
     list_filter = [PublicFilter]
     search_fields = ["name_en", "name_ru", "name_variants", "slug"]
-    inlines = PERSON_INLINES
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(participation_total=models.Count("participations"))

@@ -5,9 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from archive.dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
-from archive.lost_updates import Tracked
 from archive.models import SlugQuerySet
-from archive.publishing import Publishable, published_q
+from publishing.lost_updates import Tracked
+from publishing.models import Publishable, published_q
 
 from .name_matching import NameMatchingQuerySet
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from archive.page_cache import cache_public_page
+from publishing.public_pages import cache_public_page
 
 from . import feeds, views
 

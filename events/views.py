@@ -11,11 +11,11 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from archive.context_processors import public_path
+from archive.dates import iso_partial_date
 from archive.models import Article, ReportedFigure
-from archive.page_cache import GenerationCountPaginator, remember_per_generation
-from archive.publishing import published_q
-from archive.query_parameters import PAGE
+from publishing.generations import GenerationCountPaginator, remember_per_generation
+from publishing.models import published_q
+from publishing.public_pages import PAGE, public_path
 
 from .filters import EventFilter
 from .models import (
@@ -47,8 +47,6 @@ def name_variants(obj):
 
 def event_json_ld(event, request):
     """schema.org Event, its date no more precise than known, and the place as reported."""
-    from archive.templatetags.site_tags import iso_partial_date
-
     venue = event.venue
     address = {"@type": "PostalAddress", "addressCountry": venue.country_code}
     if venue.city:

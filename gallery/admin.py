@@ -1,7 +1,7 @@
 """Admin for the image library and documents, and the inlines that attach them to events, articles and people.
 
 What published content shows is changed only by those who may change that content, and each change is a
-version of the image or document (see archive/admin_guard.py).
+version of the image or document (see publishing/admin/guard.py).
 """
 
 import reversion
@@ -10,8 +10,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from archive.admin_guard import PublishedContentGuard
-from archive.admin_lost_updates import EditTokenAdmin, EditTokenInline
+from archive.models import Article
+from events.models import Event, Person
+from publishing.admin import extend_admin
+from publishing.admin.guard import PublishedContentGuard
+from publishing.admin.lost_updates import EditTokenAdmin, EditTokenInline
 
 from .forms import DocumentForm, ImageForm
 from .models import ArticleImage, Document, EventImage, Image, Portrait
@@ -130,10 +133,10 @@ class ArticleDocumentInline(_DocumentInline):
     fk_name = "article"
 
 
-# What the event, article and person admins add to their `inlines` (one line each).
-EVENT_INLINES = [EventImageInline, EventDocumentInline]
-ARTICLE_INLINES = [ArticleImageInline, ArticleDocumentInline]
-PERSON_INLINES = [PortraitInline]
+# Photographs and documents on the pages of events and articles, portraits on people's.
+extend_admin(Event, add_inlines=[EventImageInline, EventDocumentInline])
+extend_admin(Article, add_inlines=[ArticleImageInline, ArticleDocumentInline])
+extend_admin(Person, add_inlines=[PortraitInline])
 
 
 # Images and documents have a history of their own; the rows attaching them are versioned with their item.

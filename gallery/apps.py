@@ -9,7 +9,7 @@ class GalleryConfig(AppConfig):
     verbose_name = _("Photographs and documents")
 
     def ready(self):
-        from archive.workflow import publication_check
+        from publishing.workflow import publication_check
 
         from . import checks, signals  # noqa: F401  (signals connects the file clean-up receivers)
 

@@ -7,8 +7,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from archive.lost_updates import Tracked
-from archive.publishing import published_q
+from publishing.lost_updates import Tracked
+from publishing.models import published_q
 
 from . import file_names, processing
 

@@ -4,8 +4,8 @@ import datetime
 import itertools
 
 from archive.models import Article, FigureKind, ReportedFigure
-from archive.publishing import Status
 from events.models import Event, EventReport, Occasion, Organization, Participation, Person, Venue
+from publishing.models import Status
 
 _counter = itertools.count(1)
 
@@ -222,7 +222,7 @@ def make_document(event=None, article=None, **fields):
 
 def make_suggestion(article, **fields):
     """An import suggestion waiting on `article`: by default a figure whose kind and value are known."""
-    from archive.models import ImportSuggestion
+    from importing.models import ImportSuggestion
 
     n = next(_counter)
     defaults = {

@@ -67,7 +67,7 @@ def test_an_untranslated_title_in_a_feed_is_marked(client):
 
 
 def test_sitemap_sections_are_paged(archive, client, monkeypatch):
-    from archive.sitemaps import ArticleSitemap
+    from website.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 4)
     index = client.get("/sitemap.xml").content.decode()
@@ -77,7 +77,7 @@ def test_sitemap_sections_are_paged(archive, client, monkeypatch):
 
 def test_sitemap_pages_split_between_languages_list_every_page_once(archive, client, monkeypatch):
     from archive.models import Article
-    from archive.sitemaps import ArticleSitemap
+    from website.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 3)  # pages end between an article's two languages
     index = client.get("/sitemap.xml").content.decode()
@@ -96,9 +96,9 @@ def test_sitemap_pages_split_between_languages_list_every_page_once(archive, cli
 
 def test_the_sitemap_index_follows_publication_and_gives_the_latest_change(archive, client, monkeypatch):
     from archive.models import Article
-    from archive.publishing import Status
-    from archive.sitemaps import ArticleSitemap
+    from publishing.models import Status
     from tests.factories import make_article
+    from website.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 4)
     before = client.get("/sitemap.xml").content.decode().count("/sitemap-articles.xml")

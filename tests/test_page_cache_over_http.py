@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from archive.publishing import Status
+from publishing.models import Status
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_event, make_user
 

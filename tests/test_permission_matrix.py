@@ -19,11 +19,11 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
-from archive.import_jobs import ImportJob
-from archive.models import AnniversaryMention, SourceCitation, SourceRevision, WorkflowLogEntry
-from archive.publishing import Status
-from archive.workflow import TRANSITIONS
+from archive.models import AnniversaryMention, SourceCitation, SourceRevision
 from gallery.models import ArticleImage, EventImage, Portrait
+from importing.models import ImportJob
+from publishing.models import Status, WorkflowLogEntry
+from publishing.workflow import TRANSITIONS
 from tests.admin_forms import admin_form_data
 from tests.database_state import changed_tables, database_state
 from tests.factories import (
@@ -140,7 +140,7 @@ def _task_result(state):
     return DBTaskResult.objects.create(
         status="SUCCESSFUL",
         args_kwargs={"args": [1], "kwargs": {}},
-        task_path="archive.tasks.import_documents",
+        task_path="importing.tasks.import_documents",
         backend_name="default",
         run_after=timezone.now(),
         exception_class_path="",
@@ -291,7 +291,7 @@ SPECS = {
         },
         _content(translator_translates=False),
     ),
-    "archive.importsuggestion": Spec(
+    "importing.importsuggestion": Spec(
         lambda state: make_suggestion(_article(state)),
         {"value": 1_000_000},
         None,
@@ -322,7 +322,7 @@ SPECS = {
         },
         states=(DRAFT,),
     ),
-    "archive.workflowlogentry": Spec(
+    "publishing.workflowlogentry": Spec(
         _log_entry,
         {"comment": "forged"},
         None,

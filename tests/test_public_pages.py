@@ -271,7 +271,7 @@ def test_404_for_an_address_that_looks_like_another_site_links_only_to_this_site
 def test_server_error_page_is_friendly_in_both_languages(client, language, text):
     from django.utils import translation
 
-    from archive.views import server_error
+    from website.views import server_error
 
     with translation.override(language):
         response = server_error(client.get(f"/{language}/").wsgi_request)

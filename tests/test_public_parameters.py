@@ -16,7 +16,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.query_parameters import query_parameters_of
+from publishing.public_pages import query_parameters_of
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def assert_answered(response, where):
 
 
 def test_every_public_url_pattern_declares_its_parameters_and_can_be_fuzzed(archive):
-    assert {"events:event_list", "archive:search", "sitemap_section", "healthz"} <= {str(p) for p in PUBLIC_PATTERNS}
+    assert {"events:event_list", "website:search", "sitemap_section", "healthz"} <= {str(p) for p in PUBLIC_PATTERNS}
     undeclared = [str(p) for p in PUBLIC_PATTERNS if query_parameters_of(p.callback) is None]
     assert undeclared == [], "declare the query parameters these views read (archive/query_parameters.py)"
     for pattern in PUBLIC_PATTERNS:
@@ -115,7 +115,7 @@ def test_list_filters_are_declared_as_parameters_of_their_pages():
     declared = {str(p): set(query_parameters_of(p.callback)) for p in PUBLIC_PATTERNS}
     assert declared["events:event_list"] == {*EventFilter.base_filters, "page"}
     assert declared["archive:article_list"] == {*ArticleFilter.base_filters, "page"}
-    assert declared["archive:search"] == {"q", "page"}
+    assert declared["website:search"] == {"q", "page"}
 
 
 # Values every parameter and path segment of every page is given on every run.

@@ -86,9 +86,13 @@ INSTALLED_APPS = [
     # Background tasks (Django's tasks API, backported) queued in the database: nothing else to run or configure.
     "django_tasks",
     "django_tasks_db",
+    # The project's apps in their layers, lowest first: each imports only those listed before it (make lint).
+    "publishing",
     "archive",
     "events",
     "gallery",
+    "importing",
+    "website",
     "loginguard",
 ]
 
@@ -100,7 +104,7 @@ MIDDLEWARE = [
     # the database sees.
     "config.control_characters.RefuseControlCharactersMiddleware",
     # Serves cached public pages before the middleware below (sessions, language, CSRF…) runs.
-    "archive.page_cache.PageCacheMiddleware",
+    "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,7 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "archive.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },
@@ -218,7 +222,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # server shares one cache.
 CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 
-# Public pages cached by archive.page_cache; 0 turns the page cache off.
+# Public pages cached by website.page_cache; 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # Each process keeps its last pages too, served only while still current: saves carrying them from Redis.
 PAGE_CACHE_LOCAL_ENTRIES = int(env("PAGE_CACHE_LOCAL_ENTRIES", "500"))

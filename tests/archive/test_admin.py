@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
-from archive import workflow
+from publishing import workflow
 from archive.models import Article
 
 pytestmark = pytest.mark.django_db

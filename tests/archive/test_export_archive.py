@@ -7,10 +7,12 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from archive import workflow
-from archive.exporter import OPERATIONAL, archive_models
-from archive.models import Article, ImportSuggestion, WorkflowLogEntry
+from publishing import workflow
+from archive.models import Article
 from events.models import Event
+from importing.exporter import OPERATIONAL, archive_models
+from importing.models import ImportSuggestion
+from publishing.models import WorkflowLogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +55,7 @@ def full_archive(archive, tmp_path, django_user_model):
 def test_export_then_restore_into_an_empty_database_reproduces_every_row(full_archive, tmp_path):
     first = export(tmp_path, "first.json")
     counts = {m._meta.label: m._default_manager.count() for m in archive_models()}
-    assert counts["archive.ImportSuggestion"] and counts["archive.SourceRevision"]
+    assert counts["importing.ImportSuggestion"] and counts["archive.SourceRevision"]
     log = sorted((e.item.slug, e.action, e.comment, e.user.username) for e in WorkflowLogEntry.objects.all())
     assert len(log) == 2
     empty_archive()
@@ -92,7 +94,7 @@ def test_the_published_only_export_leaves_drafts_and_what_hangs_off_them_out(ful
     assert all(r["fields"]["article"][0] in slugs for r in referenced)
     event_slugs = {r["fields"]["slug"] for r in rows if r["model"] == "events.event"}
     assert event_slugs == set(Event.objects.published().values_list("slug", flat=True))
-    assert not [r for r in rows if r["model"] == "archive.importsuggestion"]
+    assert not [r for r in rows if r["model"] == "importing.importsuggestion"]
     assert ImportSuggestion.objects.filter(article__in=Article.objects.published()).exists()
 
     empty_archive()
@@ -103,7 +105,7 @@ def test_the_published_only_export_leaves_drafts_and_what_hangs_off_them_out(ful
 def test_users_referenced_by_exported_rows_are_written_by_username_without_passwords(db, django_user_model):
     from django.contrib.admin.models import LogEntry
 
-    from archive.exporter import _rows, referenced_users
+    from importing.exporter import _rows, referenced_users
 
     editor = django_user_model.objects.create_user("editor", password="pw-for-tests-only")
     django_user_model.objects.create_user("bystander", password="pw-for-tests-only")

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive import views
 from archive.models import ReportedFigure
-from archive.publishing import Status
+from publishing.models import Status
 from tests.factories import make_article, make_figure, make_figure_kind
 
 pytestmark = pytest.mark.django_db

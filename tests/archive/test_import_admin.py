@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from archive.models import Article, ImportSuggestion, SourceRevision
+from archive.models import Article, SourceRevision
+from importing.models import ImportSuggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_an_editor_confirms_a_suggestion_in_the_admin(admin_client, reference):
     admin_client.post(URL, {"documents": uploads("003_a61001275cb23151.txt")})
     suggestion = ImportSuggestion.objects.get(person__slug="aghalar-atamoghlanov")
     response = admin_client.post(
-        "/en/admin/archive/importsuggestion/",
+        "/en/admin/importing/importsuggestion/",
         {"action": "confirm", "_selected_action": [suggestion.pk]},
     )
     assert response.status_code == 302
@@ -89,7 +90,7 @@ def test_confirming_a_figure_makes_it_a_reported_figure_of_the_article(admin_cli
     unknown_kind = ImportSuggestion.objects.get(kind="figure", value=2500)
     assert unknown_kind.figure_kind is None
     admin_client.post(
-        "/en/admin/archive/importsuggestion/",
+        "/en/admin/importing/importsuggestion/",
         {"action": "confirm", "_selected_action": [hostages.pk, unknown_kind.pk]},
     )
     [figure] = hostages.article.figures.all()

@@ -8,9 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from archive.importer import MAX_DOCUMENT_BYTES
-from archive.models import AnniversaryMention, Article, ImportSuggestion, SourceCitation, SourceRevision
+from archive.models import AnniversaryMention, Article, SourceCitation, SourceRevision
 from events.models import Organization, Person
+from importing.importer import MAX_DOCUMENT_BYTES
+from importing.models import ImportSuggestion
 from tests.factories import make_occasion
 
 pytestmark = pytest.mark.django_db

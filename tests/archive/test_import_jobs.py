@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from archive.import_jobs import ImportJob, ImportJobDocument
 from archive.models import Article
-from archive.tasks import import_documents
+from importing.models import ImportJob, ImportJobDocument
+from importing.tasks import import_documents
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
 URL = "/en/admin/archive/article/import/"
@@ -50,7 +50,7 @@ def test_the_admin_upload_returns_at_once_and_queues_the_import(admin_client, re
     assert not Article.objects.exists()
     assert (job.status, job.total, job.done) == ("queued", 2, 0)
     task = DBTaskResult.objects.get()
-    assert task.status == "READY" and task.task_path == "archive.tasks.import_documents"
+    assert task.status == "READY" and task.task_path == "importing.tasks.import_documents"
     assert str(task.id) == job.task_id
     page = admin_client.get(job.get_admin_url()).content.decode()
     assert "Waiting for a worker" in page and "0 of 2 documents read" in page

@@ -13,16 +13,17 @@ import sys
 import pytest
 from django.core.management import call_command
 
-import archive.importer
-from archive.importer import MAX_DOCUMENT_BYTES, DocumentImporter
-from archive.importer.limits import (
+import importing.importer
+from archive.models import AnniversaryMention, Article, SourceCitation
+from importing.importer import MAX_DOCUMENT_BYTES, DocumentImporter
+from importing.importer.limits import (
     MAX_CITATIONS,
     MAX_FIGURE_SUGGESTIONS,
     MAX_MENTIONS,
     MAX_NAME_SUGGESTIONS,
     MAX_PASSAGE_CHARS,
 )
-from archive.models import AnniversaryMention, Article, ImportSuggestion, SourceCitation
+from importing.models import ImportSuggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -109,9 +110,9 @@ class RegexProbe:
 
     def __init__(self, monkeypatch):
         self.sizes = []
-        modules = [archive.importer] + [
+        modules = [importing.importer] + [
             sys.modules[info.name]
-            for info in pkgutil.iter_modules(archive.importer.__path__, "archive.importer.")
+            for info in pkgutil.iter_modules(importing.importer.__path__, "importing.importer.")
             if info.name in sys.modules
         ]
         for module in modules:
@@ -139,7 +140,7 @@ class RegexProbe:
         sizes = self.sizes
 
         def recorded(pattern, string, *args, **kwargs):
-            if sys._getframe(1).f_globals.get("__name__", "").startswith("archive.importer"):
+            if sys._getframe(1).f_globals.get("__name__", "").startswith("importing.importer"):
                 sizes.append(len(string) if isinstance(string, str) else 0)
             return original(pattern, string, *args, **kwargs)
 

@@ -18,11 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from archive import workflow
-from archive.models import AnniversaryMention, ImportSuggestion, SourceCitation, SourceRevision
-from archive.publishing import Status
+from publishing import workflow
+from archive.models import AnniversaryMention, SourceCitation, SourceRevision
 from events.models import EventOrganizer, ProgrammeItem
 from gallery.models import ArticleImage, Document, EventImage, Portrait
+from importing.models import ImportSuggestion
+from publishing.models import Status
 from tests.admin_forms import admin_form_data
 from tests.factories import (
     make_article,
@@ -228,7 +229,7 @@ def test_rejecting_a_suggestion_in_bulk_makes_its_open_forms_outdated(admin_clie
         article=make_article(status=Status.DRAFT), kind="figure", text="600", passage="600 people"
     )
     form = admin_client.get(change_url(suggestion))
-    changelist = reverse("admin:archive_importsuggestion_changelist")
+    changelist = reverse("admin:importing_importsuggestion_changelist")
     admin_client.post(changelist, {"action": "reject", "_selected_action": [suggestion.pk]})
 
     response = admin_client.post(change_url(suggestion), admin_form_data(form, value="600"))
@@ -273,7 +274,7 @@ def test_the_message_names_who_saved_through_the_log_of_the_admin(editors):
 
 
 # Admins whose pages change nothing: there is no save to refuse. Any other admin must carry the version.
-READ_ONLY = {"archive.WorkflowLogEntry", "archive.SourceRevision"}
+READ_ONLY = {"publishing.WorkflowLogEntry", "archive.SourceRevision"}
 
 
 def project_admins(read_only=False):

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 
 from archive.dates import DatePrecision, format_partial_date
 from archive.models import AnniversaryMention, Article
-from archive.publishing import Status
 from events.models import Event
+from publishing.models import Status
 from tests.factories import make_article, make_event, make_occasion
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,11 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 
 from archive.models import Article
-from archive.page_cache import PageCacheMiddleware, cache_public_page, invalidate_pages
-from archive.publishing import Status
-from archive.query_parameters import reads_query_parameters
+from publishing.generations import invalidate_pages
+from publishing.models import Status
+from publishing.public_pages import cache_public_page, reads_query_parameters
 from tests.factories import make_article, make_event
+from website.page_cache import PageCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -227,7 +228,7 @@ def test_a_hit_is_answered_before_the_inner_middleware_and_the_view_run(client, 
 def test_a_copy_kept_by_this_process_is_served_only_while_its_generation_is_current(page):
     from django.core.cache import cache
 
-    from archive.page_cache import GENERATION_KEY
+    from publishing.generations import GENERATION_KEY
 
     article = make_article(title_en="Before")
     assert page()["X-Page-Cache"] == "miss"

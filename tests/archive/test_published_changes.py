@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from archive import exposure
-from archive.models import ImportSuggestion, ReportedFigure, WorkflowLogEntry
-from archive.publishing import Status
+from publishing import exposure
+from archive.models import ReportedFigure
 from gallery.models import ArticleImage, Document, EventImage, Image, Portrait
+from importing.models import ImportSuggestion
+from publishing.models import Status, WorkflowLogEntry
 from tests.admin_forms import admin_form_data
 from tests.database_state import changed_tables, database_state
 from tests.factories import (
@@ -33,7 +34,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SUGGESTIONS = reverse("admin:archive_importsuggestion_changelist")
+SUGGESTIONS = reverse("admin:importing_importsuggestion_changelist")
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +93,7 @@ def test_a_translator_can_neither_confirm_nor_reject_a_suggestion(roles, client,
 
 def test_an_author_cannot_change_a_suggestions_value_when_its_article_is_published(roles, client, chief):
     suggestion = make_suggestion(make_article(status=Status.PUBLISHED))
-    url = reverse("admin:archive_importsuggestion_change", args=[suggestion.pk])
+    url = reverse("admin:importing_importsuggestion_change", args=[suggestion.pk])
     data = admin_form_data(chief.get(url), value=1_000_000)
     login(client, "Author")
     before = database_state()
@@ -109,7 +110,7 @@ def test_the_suggestion_form_is_read_only_for_those_who_may_not_change_the_artic
     suggestion = make_suggestion(make_article(status=status))
     login(client, role)
 
-    page = client.get(reverse("admin:archive_importsuggestion_change", args=[suggestion.pk])).content.decode()
+    page = client.get(reverse("admin:importing_importsuggestion_change", args=[suggestion.pk])).content.decode()
 
     assert 'name="value"' not in page and 'name="figure_kind"' not in page
     assert 'name="_save"' not in page
@@ -117,7 +118,7 @@ def test_the_suggestion_form_is_read_only_for_those_who_may_not_change_the_artic
 
 def test_the_decision_is_made_by_the_actions_never_by_the_form(roles, client, chief):
     suggestion = make_suggestion(make_article(status=Status.DRAFT))
-    url = reverse("admin:archive_importsuggestion_change", args=[suggestion.pk])
+    url = reverse("admin:importing_importsuggestion_change", args=[suggestion.pk])
     login(client, "Author")
     client.post(url, {**admin_form_data(chief.get(url)), "decision": "confirmed"})
     suggestion.refresh_from_db()

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from archive import search as site_search
+from website import search as site_search
 from tests.factories import make_article, make_event, make_person
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from archive import workflow
-from archive.models import Article, SourceCitation, WorkflowLogEntry
-from archive.publishing import Status
+from publishing import workflow
+from archive.models import Article, SourceCitation
 from events.models import Event, ProgrammeItem
+from publishing.models import Status, WorkflowLogEntry
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_event, make_user
 
@@ -381,8 +381,9 @@ CHANGE_LISTS = sorted(
 
 @pytest.mark.parametrize("url_name", CHANGE_LISTS)
 def test_change_lists_issue_as_many_queries_for_100_rows_as_for_10(editor, editor_client, url_name):
-    from archive.models import AnniversaryMention, FigureKind, ImportSuggestion, ReportedFigure, SourceRevision
+    from archive.models import AnniversaryMention, FigureKind, ReportedFigure, SourceRevision
     from events.models import Organization, Participation, Person
+    from importing.models import ImportSuggestion
 
     def add_rows(count):
         for _ in range(count):

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Article
-from archive.publishing import Status
+from publishing.models import Status
 from tests.factories import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

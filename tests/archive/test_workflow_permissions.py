@@ -13,8 +13,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from archive.models import Article
-from archive.publishing import Status
 from events.models import Event
+from publishing.models import Status
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_event, make_occasion, make_user, make_venue
 

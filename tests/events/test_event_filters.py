@@ -87,7 +87,7 @@ def test_a_choice_not_yet_translated_is_labelled_in_the_other_language(client):
 
 
 def test_a_long_choice_list_is_cut_but_any_public_slug_still_filters_and_shows_as_chosen(client):
-    from events import filters
+    from publishing import public_filters as filters
     from tests.factories import make_event, make_venue
 
     venues = [make_venue(slug=f"v-{n:02d}", name_en=f"Name {n:02d}") for n in range(5)]
@@ -138,7 +138,7 @@ def test_a_typed_name_is_shown_back_in_the_filter_field_escaped(archive, client)
 
 
 def test_a_person_known_only_from_a_draft_report_is_neither_named_nor_followed(client):
-    from archive.publishing import Status
+    from publishing.models import Status
     from tests.factories import make_article, make_event, make_participation, make_person
 
     event = make_event()
@@ -179,7 +179,7 @@ def test_filter_choices_are_worked_out_once_per_content_change(client, settings)
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_new_and_withdrawn_content_changes_the_choices_at_once(client, language):
-    from archive.publishing import Status
+    from publishing.models import Status
     from tests.factories import make_event, make_venue
 
     make_event()

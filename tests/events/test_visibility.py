@@ -35,8 +35,8 @@ def test_a_venue_of_a_withdrawn_event_and_the_outlet_of_a_draft_article_are_not_
 
 
 def test_the_people_directory_counts_only_public_people_and_follows_publication(client, monkeypatch):
-    from archive.publishing import Status
     from events.views import PersonListView
+    from publishing.models import Status
     from tests.factories import make_article, make_event, make_participation
 
     monkeypatch.setattr(PersonListView, "paginate_by", 2)

@@ -58,7 +58,7 @@ def test_only_the_content_s_own_images_are_checked():
 
 
 def test_the_workflow_refuses_to_publish_an_event_whose_image_lacks_russian_alt_text(django_user_model):
-    from archive.workflow import TransitionRefused, apply_transition
+    from publishing.workflow import TransitionRefused, apply_transition
 
     editor = django_user_model.objects.create_superuser("gallery-editor", "g@example.org", "pw-for-tests-only")
     event = make_event(status="in_review")

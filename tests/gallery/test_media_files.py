@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from archive.publishing import Status
 from gallery.models import ArticleImage, Document, EventImage, Image, Portrait
+from publishing.models import Status
 from tests.factories import (
     image_bytes,
     make_article,

@@ -1,0 +1,46 @@
+"""Admin bases for everything the workflow governs, besides the workflow items themselves (workflow_admin.py)."""
+
+from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from ..models import Status
+from .guard import PublishedContentGuard
+from .lost_updates import EditTokenAdmin, EditTokenInline
+
+
+class WorkflowInlineMixin(PublishedContentGuard, EditTokenInline):
+    """Rows edited inside an article or event: allowed exactly as far as the parent item may be edited."""
+
+
+class PartOfItemAdmin(PublishedContentGuard, EditTokenAdmin):
+    """A stand-alone admin for rows of an article or event (figures, citations, participations).
+
+    They obey the parent's rules (archive/exposure.py names the parent), so this is no back door around the
+    workflow; `workflow_parent` names the field, for the translators' access to the list.
+    """
+
+
+class PublicThroughContentAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
+    """People, venues and organizations: authors edit them until published content shows them; editors always."""
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Public now, scheduled for later, or not public: asked of the one `published()` queryset."""
+
+    title = gettext_lazy("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("public", _("Public now")), ("scheduled", _("Scheduled")), ("not_public", _("Not public"))]
+
+    def queryset(self, request, queryset):
+        public = queryset.model._default_manager.published()
+        if self.value() == "public":
+            return queryset.filter(pk__in=public.values("pk"))
+        if self.value() == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED).exclude(pk__in=public.values("pk"))
+        if self.value() == "not_public":
+            return queryset.exclude(pk__in=public.values("pk"))
+        return queryset

@@ -1,0 +1,202 @@
+"""Whole-page cache for visitors, made stale all at once whenever public-facing content changes.
+
+Every cached page (and every aggregate kept by `remember_per_generation`) carries the *content
+generation* it was made under, a random token kept in the shared cache, and is used only while that
+token is current. Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS (and any
+explicit `invalidate_pages()`, which bulk operations that send no signals must call) discards the
+token, so everything made before is never used again and simply expires. The generation also
+records the next scheduled publication (`public_from` in the future), and is renewed once that
+moment passes, so a scheduled article appears on time without any save.
+
+Only anonymous GET/HEAD requests are served from or stored in the cache (a session cookie counts
+only when the session store holds that session: a made-up or expired one is ignored), and only 200
+responses that set no cookie and are not marked private or no-store. The key holds the language, the
+scheme and host, the path, and those query parameters the view declares it reads (the others are
+removed from the request before the view runs, so they can neither change nor multiply the pages).
+
+The cache is an accelerator, never a dependency: when the generation cannot be read (Redis down or
+hung; see config/redis_cache.py) nothing is served from or kept in the cache and pages are made live,
+since a generation that cannot be read may have been discarded.
+
+Use: `PageCacheMiddleware` in MIDDLEWARE serves and stores the pages; each app wraps its public views in
+`cache_public_page` (publishing/public_pages.py) to mark their pages as cacheable, e.g.
+`path("", cache_public_page(views.home))`. The query parameters a page reads are the ones its view
+declares (publishing/public_pages.py: one declaration for the page cache and the fuzz test); the
+generation is publishing/generations.py's. PAGE_CACHE_SECONDS = 0 turns it off.
+"""
+
+import collections
+import hashlib
+import threading
+from importlib import import_module
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
+from django.utils import translation
+
+from publishing.generations import current_generation
+
+CACHE_STATUS_HEADER = "X-Page-Cache"
+
+
+def page_key(request, language):
+    # Pages hold absolute addresses (canonical links, feeds, sitemaps): each host and scheme has its own.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page-cache:page:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _may_use_cache(request):
+    return settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
+
+
+def _is_anonymous_request(request):
+    # PageCacheMiddleware has removed a session cookie that names no session.
+    return _may_use_cache(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _may_store(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        getattr(response, "page_cache_public", False)
+        and response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class _RecentPages:
+    """The pages this process served last, by key, each with the generation it was made under.
+
+    Only a copy: a page is served from here only when its generation is still the one in the shared
+    cache, which is read on every request, so no process can serve a page another has made stale.
+    What it saves is carrying the page (tens of kilobytes) from the shared cache each time.
+    """
+
+    def __init__(self):
+        self._entries = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != generation:
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > settings.PAGE_CACHE_LOCAL_ENTRIES:
+                self._entries.popitem(last=False)
+
+
+_recent_pages = _RecentPages()
+
+
+class PageCacheMiddleware:
+    """Answers visitors from the page cache before the rest of the middleware and the view run.
+
+    A request with a query string or a session cookie is first matched to its view: a made-up session
+    cookie is dropped, and the query parameters the view does not declare are removed. A stored page
+    remembers the generation it was made under and is served only while that is the
+    current generation, read from the shared cache on every request. The page itself comes from this
+    process's recent copies when it has one of that generation, otherwise from the shared cache. On a
+    miss the page is made as usual and, if its view is marked with `cache_public_page` and the
+    response may be stored, kept together with the headers the inner middleware gave it. Placed after
+    the security, CSP and static file middleware, so those headers are added to stored pages as to
+    any other. A page outside the language prefix is stored once for every language, so a view there
+    may be marked only if its output does not depend on the visitor's language (the sitemaps, which
+    list both languages).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        if language is None or request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            view = _marked_view(request.path_info, language)
+            if view is None:
+                return self.get_response(request)  # no cache round trip for what is never stored
+            if not _is_anonymous(request):
+                return self.get_response(request)
+            _keep_only_parameters(request, view.page_cache_query)
+        # Outside the language prefix (the sitemaps) a page is one for every visitor.
+        key = page_key(request, language or "any")
+        # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
+        generation = current_generation()
+        if generation is None:
+            return self.get_response(request)  # the cache cannot be read: made live, and not kept
+        entry = _recent_pages.get(key, generation)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None and entry[0] == generation:
+                _recent_pages.put(key, entry)
+            else:
+                entry = None
+        if entry is not None:
+            _generation, status, headers, content = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[CACHE_STATUS_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if _may_store(response):
+            entry = (generation, response.status_code, list(response.items()), response.content)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            _recent_pages.put(key, entry)
+            response[CACHE_STATUS_HEADER] = "miss"
+        return response
+
+
+def _marked_view(path, language):
+    """The view at `path` if it is marked with cache_public_page, else None."""
+    try:
+        with translation.override(language or settings.LANGUAGE_CODE):
+            view = resolve(path).func
+    except Resolver404:
+        return None
+    return view if getattr(view, "page_cache_public", False) else None
+
+
+def _is_anonymous(request):
+    """False if the request's session cookie names a session the store holds; a made-up one is dropped.
+
+    Dropping it lets the visitor be served like any other, and keeps a made-up cookie from being a way
+    around the cache.
+    """
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if session_key is None:
+        return True
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    try:
+        if store.load():
+            return False
+    except DatabaseError:
+        return False  # cannot tell: the page is made as for a signed-in editor
+    del request.COOKIES[settings.SESSION_COOKIE_NAME]
+    return True
+
+
+def _keep_only_parameters(request, names):
+    """Remove the query parameters the view does not read, and put the others in one order.
+
+    The view then cannot reflect them into the page (pagination links keep the query string), so the
+    page stored for the shorter address is the one any of its variants would have made.
+    """
+    kept = [(name, value) for name in sorted(request.GET) if name in names for value in request.GET.getlist(name)]
+    query_string = urlencode(kept)
+    if query_string != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query_string
+        request.GET = QueryDict(query_string)
