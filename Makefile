@@ -40,7 +40,9 @@ run: venv
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
+## Style, formatting, pending migrations, and the layers of the apps (import-linter; pyproject.toml states them).
 lint: venv-dev
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

@@ -16,11 +16,11 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import requires_csrf_token
 
 from archive.models import Article
-from config.control_characters import ControlCharacterInRequest
 from events.models import Event, Occasion
 from publishing.public_pages import PAGE, reads_query_parameters
 
 from . import search as site_search
+from .control_characters import ControlCharacterInRequest
 
 
 @reads_query_parameters()

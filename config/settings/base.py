@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A control character in the path or a query parameter is a 400, never a value a view, the page cache or
     # the database sees.
-    "config.control_characters.RefuseControlCharactersMiddleware",
+    "website.control_characters.RefuseControlCharactersMiddleware",
     # Serves cached public pages before the middleware below (sessions, language, CSRF…) runs.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

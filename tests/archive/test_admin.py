@@ -7,8 +7,8 @@ from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
-from publishing import workflow
 from archive.models import Article
+from publishing import workflow
 
 pytestmark = pytest.mark.django_db
 

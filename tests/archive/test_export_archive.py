@@ -7,11 +7,11 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from publishing import workflow
 from archive.models import Article
 from events.models import Event
 from importing.exporter import OPERATIONAL, archive_models
 from importing.models import ImportSuggestion
+from publishing import workflow
 from publishing.models import WorkflowLogEntry
 
 pytestmark = pytest.mark.django_db

@@ -61,6 +61,12 @@ def test_load_archive_reports_counts(db, capsys):
     assert "reported figures: 44 created" in out
 
 
+def test_load_archive_says_nothing_at_verbosity_zero(db, capsys):
+    call_command("load_archive", verbosity=0)
+    assert capsys.readouterr().out == ""
+    assert Article.objects.count() == 5
+
+
 def test_a_broken_fixture_file_is_named_and_nothing_is_written(db, tmp_path):
     for name in FIXTURE_FILES[:2]:
         (tmp_path / f"{name}.json").write_text((DOCUMENTS.parent / f"{name}.json").read_text(encoding="utf-8"))

@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from publishing import workflow
 from archive.models import AnniversaryMention, SourceCitation, SourceRevision
 from events.models import EventOrganizer, ProgrammeItem
 from gallery.models import ArticleImage, Document, EventImage, Portrait
 from importing.models import ImportSuggestion
+from publishing import workflow
 from publishing.models import Status
 from tests.admin_forms import admin_form_data
 from tests.factories import (

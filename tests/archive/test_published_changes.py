@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from publishing import exposure
 from archive.models import ReportedFigure
 from gallery.models import ArticleImage, Document, EventImage, Image, Portrait
 from importing.models import ImportSuggestion
+from publishing import exposure
 from publishing.models import Status, WorkflowLogEntry
 from tests.admin_forms import admin_form_data
 from tests.database_state import changed_tables, database_state

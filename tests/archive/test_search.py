@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from website import search as site_search
 from tests.factories import make_article, make_event, make_person
+from website import search as site_search
 
 pytestmark = pytest.mark.django_db
 

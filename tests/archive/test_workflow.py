@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from publishing import workflow
 from archive.models import Article, SourceCitation
 from events.models import Event, ProgrammeItem
+from publishing import workflow
 from publishing.models import Status, WorkflowLogEntry
 from tests.admin_forms import admin_form_data
 from tests.factories import make_article, make_event, make_user

@@ -1,24 +1,23 @@
-"""Load the hand-built fixtures in dependency order and report what each file created or updated."""
+"""Load the hand-built fixtures in dependency order and report what each kind of record gained (-v 0: nothing)."""
+
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-
-from config.settings.base import BASE_DIR
-
-FIXTURE_DIR = BASE_DIR / "fixtures"
 
 
 class Command(BaseCommand):
     help = "Load the archive's fixtures (occasions, organizations, people, venues, articles, events, figures)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dir", default=str(FIXTURE_DIR), help="Folder of numbered JSON fixture files.")
+        parser.add_argument(
+            "--dir", default=str(settings.FIXTURE_DIRS[0]), help="Folder of numbered JSON fixture files."
+        )
 
     def handle(self, *args, **options):
-        from pathlib import Path
-
         folder = Path(options["dir"])
         files = sorted(folder.glob("[0-9][0-9]_*.json"))
         if not files:
@@ -37,8 +36,9 @@ class Command(BaseCommand):
                 except serializers.base.DeserializationError as error:
                     reason = str(error) or str(error.__cause__)
                     raise CommandError(f"{path}: {reason}. Fix the file and run the command again.") from error
-        for label, c in counts.items():
-            name = apps.get_model(label)._meta.verbose_name_plural
-            self.stdout.write(f"{name}: {c['created']} created, {c['updated']} already present")
-        total = sum(c["created"] for c in counts.values())
-        self.stdout.write(self.style.SUCCESS(f"Loaded {len(files)} fixture files; {total} records created."))
+        if options["verbosity"] >= 1:
+            for label, c in counts.items():
+                name = apps.get_model(label)._meta.verbose_name_plural
+                self.stdout.write(f"{name}: {c['created']} created, {c['updated']} already present")
+            total = sum(c["created"] for c in counts.values())
+            self.stdout.write(self.style.SUCCESS(f"Loaded {len(files)} fixture files; {total} records created."))
