@@ -44,6 +44,10 @@ class WorkflowAdmin(HistoryViews, PublishedContentGuard, EditTokenAdmin, TabbedT
     preview_url_name = None
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
 
+    class Media:
+        # The panel's, the completeness column's and the comparison's styles; a file, as the site's CSP requires.
+        css = {"all": ["admin/workflow.css"]}
+
     # --- permissions, asked on every request (the rest is PublishedContentGuard's) ------------------------
 
     def has_submit_permission(self, request):

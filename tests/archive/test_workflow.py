@@ -329,6 +329,21 @@ def test_the_history_lists_versions_and_compares_two_field_by_field(editor_clien
     assert "Updated" not in changes
 
 
+def test_the_comparison_form_carries_no_csrf_token_and_each_restore_button_posts_its_own(editor_client):
+    article = make_article(status=Status.DRAFT, body_en="First text.")
+    _save_through_admin(editor_client, article, body_en="Second text.")
+    _save_through_admin(editor_client, article, body_en="Third text.")
+    html = editor_client.get(reverse("admin:archive_article_history", args=[article.pk])).content.decode()
+    compare_form = html.split('<form method="get"', 1)[1].split("</form>", 1)[0]
+    assert "csrfmiddlewaretoken" not in compare_form  # a GET: the token would be in the address, and so in logs
+    older = Version.objects.get_for_object(article).last()
+    restore = reverse("admin:archive_article_restore", args=[article.pk, older.pk])
+    restore_form = html.split(f'action="{restore}"', 1)[1].split("</form>", 1)[0]
+    assert 'method="post"' in html.split(f'action="{restore}"', 1)[0].rsplit("<form", 1)[1]
+    assert "csrfmiddlewaretoken" in restore_form
+    assert f'form="restore-{older.pk}"' in compare_form
+
+
 # --- preview ---------------------------------------------------------------------------------------------
 
 
