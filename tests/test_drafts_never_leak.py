@@ -16,7 +16,7 @@ from tests.factories import (
     make_person,
     make_report,
 )
-from tests.test_feeds_and_sitemap import sitemap_text
+from tests.website.test_feeds_and_sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,5 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tasks run at once, inside the request that queues them, so that a test sees their effect; the tests of the queue
-# itself (tests/archive/test_import_jobs.py) switch to the database backend and run the worker.
+# itself (tests/importing/test_import_jobs.py) switch to the database backend and run the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

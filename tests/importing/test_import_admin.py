@@ -1,7 +1,7 @@
 """The admin's "Import documents" page: several files at once, the same report, drafts only, editors only.
 
 The suite runs tasks at once (config/settings/test.py), so the upload has imported by the time it redirects to the
-import's page; tests/archive/test_import_jobs.py covers the queue and the worker.
+import's page; tests/importing/test_import_jobs.py covers the queue and the worker.
 """
 
 from pathlib import Path
