@@ -1,6 +1,6 @@
 """Admin for events, venues, people, organizations and the occasions they commemorate.
 
-Events go through the same editorial workflow as articles (publishing/workflow.py); people, venues and
+Events go through the same editorial workflow as articles (publishing/workflow/); people, venues and
 organizations may be changed by authors only until published content shows them.
 """
 

@@ -1,7 +1,7 @@
 """The admin of content that goes through the workflow: change form panel, workflow steps, bulk actions, preview.
 
 The rules themselves (who may edit, which step is allowed, what blocks publishing) live in
-publishing/workflow.py; the classes here only ask it, on every request, and show the answers.
+publishing/workflow/; the classes here only ask it, on every request, and show the answers.
 """
 
 import re
