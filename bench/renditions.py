@@ -1,7 +1,7 @@
 """Time to clean one 24-megapixel photograph and make its six renditions, and bytes saved by WebP.
 
 Run: .venv/bin/python bench/renditions.py
-It uses gallery/processing.py directly (no database, no storage), on images generated here the way
+It uses gallery/processing/ directly (no database, no storage), on images generated here the way
 the tests generate theirs, plus a photograph-like 6000 × 4000 JPEG (gradients, shapes and sensor-like
 noise, since a flat colour would make both timing and compression unrealistically good).
 """

@@ -208,7 +208,7 @@ MEDIA_CACHE_SECONDS = int(env("MEDIA_CACHE_SECONDS", "3600"))
 # `manage.py db_worker` (README, "Workers"); `make run` starts one beside the development server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Upload limits, checked in gallery/processing.py before anything is decoded or stored.
+# Upload limits, checked in gallery/processing/ before anything is decoded or stored.
 GALLERY_MAX_IMAGE_BYTES = int(env("GALLERY_MAX_IMAGE_BYTES", str(30 * 1024 * 1024)))
 GALLERY_MAX_IMAGE_PIXELS = int(env("GALLERY_MAX_IMAGE_PIXELS", str(50_000_000)))
 # At most this many pixels are decoded at once (4 bytes each): larger JPEGs are decoded and kept at 1/2, 1/4

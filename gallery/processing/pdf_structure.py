@@ -18,7 +18,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 # documents (a scanned letter, a 1,000-page report) have a few thousand.
 MAX_OBJECTS = 50_000
 
-# What each kind of active content is called in `PdfStructure.active` (processing.py words it for people).
+# What each kind of active content is called in `PdfStructure.active` (pdf.py words it for people).
 JAVASCRIPT = "javascript"
 LAUNCH = "launch"
 SENDS_DATA = "sends_data"
