@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from events.models import Organization, Person, Venue
 from importing.models import ImportSuggestion
+from importing.transliteration import transliterate
 
-LATIN_SOUNDS = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh sch _ y _ e yu ya"
-CYRILLIC_TO_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", LATIN_SOUNDS.split(), strict=True))
 # Spellings that differ between transliterations of the same name collapse to one key: gh/g, kh/h/г, y/i, …
 KEY_REPLACEMENTS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("h", "g"), ("y", "i"), ("w", "v")]
-KEY_REPLACEMENTS += [("q", "k"), ("x", "ks"), ("ts", "c"), ("_", "")]
+KEY_REPLACEMENTS += [("q", "k"), ("x", "ks"), ("ts", "c")]
 RUSSIAN_ENDINGS = ("ого", "ому", "ой", "ей", "ым", "ом", "ем", "ою", "а", "у", "е", "ы", "и", "ю")
 WORD = re.compile(r"[^\W\d_](?:[\w.’'-]*\w)?")
 NOT_LATIN = re.compile(r"[^a-z]")
@@ -21,8 +20,11 @@ CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def name_key(word):
-    """A spelling-independent key: "Atamoghlanov" and "Атамогланов" give the same one."""
-    key = "".join(CYRILLIC_TO_LATIN.get(c, c) for c in word.lower())
+    """A spelling-independent key: "Atamoghlanov" and "Атамогланов" give the same one.
+
+    Russian texts often print ё without its dots, so it counts as е here ("Пётр" and "Петр" give one key).
+    """
+    key = transliterate(word.lower().replace("ё", "е"))
     for old, new in KEY_REPLACEMENTS:
         key = key.replace(old, new)
     key = NOT_LATIN.sub("", key)

@@ -10,13 +10,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Substr
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from archive.models import AnniversaryMention, Article, FigureKind, SourceCitation, SourceRevision
 from events.models import Occasion
 from importing.models import ImportSuggestion
+from importing.slugs import imported_article_slugs
 from publishing.models import Status
 
 from .anniversaries import find_mentions, occasion_stems
@@ -34,7 +34,7 @@ from .limits import (
     DocumentError,
     keep_first,
 )
-from .names import CYRILLIC_TO_LATIN, Gazetteer, find_unknown_people
+from .names import Gazetteer, find_unknown_people
 from .passages import sentence_around
 from .reading import parse_document
 
@@ -58,10 +58,6 @@ class ImportResult:
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
-
-
-def transliterate(text):
-    return "".join(CYRILLIC_TO_LATIN.get(c, CYRILLIC_TO_LATIN.get(c.lower(), c)).replace("_", "") for c in text)
 
 
 class DocumentImporter:
@@ -353,14 +349,11 @@ class DocumentImporter:
 
     @staticmethod
     def _slug(outlet, date, title, sha256):
-        prefix = outlet.slug if outlet else "unknown-outlet"
-        words = slugify(transliterate(title))[:60].rsplit("-", 1)[0] or "untitled"
-        base = f"{prefix}-{date.isoformat() if date else 'undated'}-{words}"[:100]
-        # Two different documents with the same outlet, date and title are told apart by their checksums.
-        for slug in (base, f"{base}-{sha256[:8]}", f"{base}-{sha256[:16]}"):
+        candidates = imported_article_slugs(outlet, date, title, sha256)
+        for slug in candidates:
             if not Article.objects.filter(slug=slug).exists():
                 return slug
-        raise DocumentError(_("no free slug for “%s”; rename the existing article") % base)
+        raise DocumentError(_("no free slug for “%s”; rename the existing article") % candidates[0])
 
 
 def iter_document_paths(paths):

@@ -6,18 +6,7 @@ created without one, and stays even if the title changes later.
 
 from django.utils.text import slugify
 
-# Russian to Latin, close to the BGN/PCGN and passport conventions most readers know.
-_RUSSIAN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-    "э": "e", "ю": "yu", "я": "ya",
-}  # fmt: skip
-
-
-def transliterate(text):
-    """Cyrillic letters replaced by Latin ones; everything else left as it is."""
-    return "".join(_RUSSIAN.get(char, _RUSSIAN.get(char.lower(), char)) for char in text)
+from .transliteration import transliterate
 
 
 def slug_for(title, max_length=120):
@@ -35,3 +24,12 @@ def unique_slug_for(model, title, max_length=120):
     while model._default_manager.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def imported_article_slugs(outlet, date, title, sha256):
+    """The slugs an imported article may take, in order: outlet, date and title words, then the same with the
+    start of the document's checksum (two different documents with the same outlet, date and title)."""
+    prefix = outlet.slug if outlet else "unknown-outlet"
+    words = slugify(transliterate(title))[:60].rsplit("-", 1)[0] or "untitled"
+    base = f"{prefix}-{date.isoformat() if date else 'undated'}-{words}"[:100]
+    return [base, f"{base}-{sha256[:8]}", f"{base}-{sha256[:16]}"]
