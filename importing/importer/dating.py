@@ -1,6 +1,7 @@
 """The publication date decided from what the page prints and the anniversaries it states, with notes why."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,86 +22,131 @@ def both_languages(message, **values):
     return notes
 
 
+@dataclass
+class DateDecision:
+    """The publication date decided for one document: how precise it is, what it rests on, the notes that tell
+    readers why (by language) and the warnings for the import report."""
+
+    date: datetime.date = None
+    time: datetime.time = None
+    precision: str = DatePrecision.DAY
+    basis: str = DateBasis.STATED
+    notes: dict = field(default_factory=lambda: {"en": "", "ru": ""})
+    warnings: list = field(default_factory=list)
+
+
 def decide_date(doc, mentions):
-    """(date, time, precision, basis, notes by language, warnings) from what the page prints and says."""
+    """The date the page prints, else one inferred from its dateline or the anniversaries it states, with notes why."""
+    best_year, witness = _anniversary_year(mentions)
+    decision = DateDecision(date=doc.header_date, time=doc.header_time)
+    date = decision.date
+    if date and doc.dateline_month_day and (date.month, date.day) != doc.dateline_month_day:
+        decision.warnings.append(
+            _("the dateline “%(dateline)s” disagrees with the printed date") % {"dateline": doc.dateline}
+        )
+    if date is None and doc.dateline_month_day:
+        _date_from_dateline(decision, doc, best_year, witness)
+    elif date is None and best_year:
+        _year_from_anniversary(decision, best_year, witness)
+    elif date is None:
+        decision.warnings.append(_("no date: the page prints none and states no anniversary to infer the year from"))
+        decision.notes = both_languages(
+            gettext_noop(
+                "The page carries no date and states no anniversary to infer one from; an editor must set the date."
+            )
+        )
+    _note_contradictions(decision, mentions)
+    return decision
+
+
+def _anniversary_year(mentions):
+    """The year most of the mentions point to, and the first mention that says so (or None, None)."""
     # A stated anniversary number outweighs a count of years elapsed, which pages often carry over from older texts.
     implied = [m.occasion.year_of_anniversary(m.number) for m in mentions if m.kind == "anniversary"]
     if not implied:
         implied = [m.occasion.year_of_anniversary(m.number) for m in mentions]
     best_year = max(set(implied), key=implied.count) if implied else None
     witness = next((m for m in mentions if m.occasion.year_of_anniversary(m.number) == best_year), None)
-    notes, warnings = {"en": "", "ru": ""}, []
-    date, time = doc.header_date, doc.header_time
-    precision, basis = DatePrecision.DAY, DateBasis.STATED
+    return best_year, witness
 
-    if date and doc.dateline_month_day and (date.month, date.day) != doc.dateline_month_day:
-        warnings.append(_("the dateline “%(dateline)s” disagrees with the printed date") % {"dateline": doc.dateline})
-    if date is None and doc.dateline_month_day:
-        month, day = doc.dateline_month_day
-        year, reason = doc.dateline_year, None
-        if year is None and best_year:
-            year = best_year
-            reason = both_languages(
-                gettext_noop(
-                    "The dateline “%(dateline)s” gives the day without the year; the year is inferred from "
-                    "“%(passage)s”."
-                ),
-                dateline=doc.dateline,
-                passage=witness.passage,
-            )
-        elif year is None:
-            later = [d for d in _text_dates(doc.original_text) if (d.month, d.day) <= (month, day)]
-            if later:
-                year = max(later).year
-                reason = both_languages(
-                    gettext_noop(
-                        "The dateline “%(dateline)s” gives the day without the year; the year is taken from the latest "
-                        "date the text mentions (%(date)s)."
-                    ),
-                    dateline=doc.dateline,
-                    date=max(later).isoformat(),
-                )
-        if year:
-            try:
-                date = datetime.date(year, month, day)
-            except ValueError:
-                date = None
-            if reason and date:
-                basis, notes = DateBasis.INFERRED, reason
-        if date is None:
-            warnings.append(
-                _("the dateline “%(dateline)s” has no year and none could be inferred") % {"dateline": doc.dateline}
-            )
-            notes = both_languages(
-                gettext_noop(
-                    "The dateline “%(dateline)s” gives no year and the text gives nothing to infer it from; "
-                    "an editor must set the date."
-                ),
-                dateline=doc.dateline,
-            )
-    elif date is None and best_year:
-        date, precision, basis = datetime.date(best_year, 1, 1), DatePrecision.YEAR, DateBasis.INFERRED
-        kind = AnniversaryMention.Kind(witness.kind).label  # lazy, so each language's note gets its own word
-        notes = both_languages(
-            gettext_noop("The page carries no date. The year is inferred from “%(passage)s” (%(kind)s %(number)s)."),
-            passage=witness.passage,
-            kind=kind,
-            number=witness.number,
+
+def _date_from_dateline(decision, doc, best_year, witness):
+    """The dateline's day and month, in the year it prints or one inferred; else no date, for an editor to set."""
+    month, day = doc.dateline_month_day
+    year, reason = _dateline_year(doc, month, day, best_year, witness)
+    date = None
+    if year:
+        try:
+            date = datetime.date(year, month, day)
+        except ValueError:
+            date = None
+    decision.date = date
+    if reason and date:
+        decision.basis, decision.notes = DateBasis.INFERRED, reason
+    if date is None:
+        decision.warnings.append(
+            _("the dateline “%(dateline)s” has no year and none could be inferred") % {"dateline": doc.dateline}
         )
-        if doc.header_time:
-            time = None
-    elif date is None:
-        warnings.append(_("no date: the page prints none and states no anniversary to infer the year from"))
-        notes = both_languages(
+        decision.notes = both_languages(
             gettext_noop(
-                "The page carries no date and states no anniversary to infer one from; an editor must set the date."
-            )
+                "The dateline “%(dateline)s” gives no year and the text gives nothing to infer it from; "
+                "an editor must set the date."
+            ),
+            dateline=doc.dateline,
         )
 
-    conflicts = [m for m in mentions if date and m.occasion.year_of_anniversary(m.number) != date.year]
-    for m in conflicts:
+
+def _dateline_year(doc, month, day, best_year, witness):
+    """(year, notes why it was inferred) for a dateline: its own year, the anniversaries' or the latest date the
+    text mentions up to that day; (None, None) when there is none."""
+    if doc.dateline_year is not None:
+        return doc.dateline_year, None
+    if best_year:
+        return best_year, both_languages(
+            gettext_noop(
+                "The dateline “%(dateline)s” gives the day without the year; the year is inferred from “%(passage)s”."
+            ),
+            dateline=doc.dateline,
+            passage=witness.passage,
+        )
+    later = [d for d in _text_dates(doc.original_text) if (d.month, d.day) <= (month, day)]
+    if later:
+        return max(later).year, both_languages(
+            gettext_noop(
+                "The dateline “%(dateline)s” gives the day without the year; the year is taken from the latest "
+                "date the text mentions (%(date)s)."
+            ),
+            dateline=doc.dateline,
+            date=max(later).isoformat(),
+        )
+    return None, None
+
+
+def _year_from_anniversary(decision, best_year, witness):
+    """A page with no date at all: the year the anniversaries point to, with the passage that says so."""
+    decision.date, decision.precision, decision.basis = (
+        datetime.date(best_year, 1, 1),
+        DatePrecision.YEAR,
+        DateBasis.INFERRED,
+    )
+    decision.time = None
+    kind = AnniversaryMention.Kind(witness.kind).label  # lazy, so each language's note gets its own word
+    decision.notes = both_languages(
+        gettext_noop("The page carries no date. The year is inferred from “%(passage)s” (%(kind)s %(number)s)."),
+        passage=witness.passage,
+        kind=kind,
+        number=witness.number,
+    )
+
+
+def _note_contradictions(decision, mentions):
+    """Each mention pointing to another year than the date's is warned about and noted (it is still recorded)."""
+    date = decision.date
+    for m in mentions:
         year = m.occasion.year_of_anniversary(m.number)
-        warnings.append(
+        if not date or year == date.year:
+            continue
+        decision.warnings.append(
             _("contradiction: “%(passage)s” points to %(year)s, not %(date_year)s")
             % {"passage": m.passage, "year": year, "date_year": date.year}
         )
@@ -113,8 +159,7 @@ def decide_date(doc, mentions):
             year=year,
             date_year=date.year,
         )
-        notes = {code: f"{notes[code]} {extra[code]}".strip() for code in notes}
-    return date, time, precision, basis, notes, warnings
+        decision.notes = {code: f"{decision.notes[code]} {extra[code]}".strip() for code in decision.notes}
 
 
 def _text_dates(text):

@@ -67,23 +67,38 @@ def looks_like_headline(line):
 
 
 def parse_document(text, filename, raw_sha256, known_outlets=()):
-    """Split a decoded page into its headline, verbatim paragraphs and printed metadata; no database access."""
-    lines = [line.strip() for line in text.split("\n")]
+    """Split a decoded page into its headline, verbatim paragraphs and printed metadata; no database access.
+
+    Each step takes what it recognises off the page and notes it in `doc.removed`, in the order a reader meets it.
+    """
     doc = ParsedDocument(filename=filename, sha256=raw_sha256, language="en", original_title="", paragraphs=[])
+    lines = [line.strip() for line in text.split("\n")]
+    _take_date_prefix(doc, lines)
+    lines = _drop_furniture(doc, lines)
+    _take_trailing_outlet(doc, lines, known_outlets)
+    blocks = _take_header(doc, _blocks(lines))
+    _take_headline(doc, blocks)
+    doc.paragraphs = _paragraphs(doc, blocks)
+    doc.language = detect_language(doc.original_title + "\n" + doc.original_text)
+    _read_dateline(doc)
+    return doc
 
-    # The saved page's "date YYYY-MM-DD" first line; the rest of that line is the font widget or the text itself.
+
+def _take_date_prefix(doc, lines):
+    """The saved page's "date YYYY-MM-DD" first line; the rest of that line is the font widget or the text itself."""
     first = next((i for i, line in enumerate(lines) if line), None)
-    if first is not None:
-        m = DATE_PREFIX.match(lines[first])
-        if m:
-            doc.header_date = date_of(m)
-            doc.removed.append(m.group().strip())
-            lines[first] = lines[first][m.end() :].strip()
-            if FONT_WIDGET.match(lines[first]):
-                doc.removed.append(lines[first])
-                lines[first] = ""
+    m = DATE_PREFIX.match(lines[first]) if first is not None else None
+    if m:
+        doc.header_date = date_of(m)
+        doc.removed.append(m.group().strip())
+        lines[first] = lines[first][m.end() :].strip()
+        if FONT_WIDGET.match(lines[first]):
+            doc.removed.append(lines[first])
+            lines[first] = ""
 
-    # Lists of other stories at the foot of the page, navigation and the font widget anywhere.
+
+def _drop_furniture(doc, lines):
+    """The lines left once the lists of other stories at the foot of the page, navigation and the font widget go."""
     kept = []
     for line in lines:
         if TRAILING_BLOCKS.match(line):
@@ -93,53 +108,69 @@ def parse_document(text, filename, raw_sha256, known_outlets=()):
             doc.removed.append(line)
             continue
         kept.append(line)
+    return kept
 
-    # A trailing line that is only an outlet's name ("News.Az").
-    while kept and not kept[-1]:
-        kept.pop()
-    if kept and len(kept[-1]) <= 40 and any(kept[-1].casefold() == name.casefold() for name in known_outlets):
-        doc.trailing_outlet = kept.pop()
+
+def _take_trailing_outlet(doc, lines, known_outlets):
+    """A trailing line that is only an outlet's name ("News.Az")."""
+    while lines and not lines[-1]:
+        lines.pop()
+    if lines and len(lines[-1]) <= 40 and any(lines[-1].casefold() == name.casefold() for name in known_outlets):
+        doc.trailing_outlet = lines.pop()
         doc.removed.append(doc.trailing_outlet)
 
+
+def _blocks(lines):
+    """Runs of non-empty lines, as lists of lines."""
     blocks, current = [], []
-    for line in [*kept, ""]:
+    for line in [*lines, ""]:
         if line:
             current.append(line)
         elif current:
             blocks.append(current)
             current = []
+    return blocks
 
-    # The header: a section label, date and time lines, and the headline, before the first paragraph.
-    if blocks:
-        header = blocks[0]
-        date_rows = [i for i, line in enumerate(header) if match_date_line(line)]
-        if date_rows:
-            for i in date_rows:
-                date, time = match_date_line(header[i])
-                doc.header_date = doc.header_date or date
-                doc.header_time = doc.header_time or time
-                doc.removed.append(header[i])
-            before = header[: date_rows[0]]
-            after = [line for i, line in enumerate(header) if i > date_rows[-1]]
-            doc.section = " ".join(before)[:200]
-            doc.removed.extend(before)
-            blocks[0] = after
-            if not after:
-                blocks.pop(0)
-    blocks = [b for b in blocks if b]
-    if blocks and len(blocks) > 1 and len(blocks[0]) == 1 and looks_like_headline(blocks[0][0]):
+
+def _take_header(doc, blocks):
+    """The header: a section label, date and time lines, and the headline, before the first paragraph.
+
+    Returns the non-empty blocks left once the section label and the date lines are taken off the first one.
+    """
+    header = blocks[0] if blocks else []
+    date_rows = [i for i, line in enumerate(header) if match_date_line(line)]
+    if date_rows:
+        for i in date_rows:
+            date, time = match_date_line(header[i])
+            doc.header_date = doc.header_date or date
+            doc.header_time = doc.header_time or time
+            doc.removed.append(header[i])
+        before = header[: date_rows[0]]
+        doc.section = " ".join(before)[:200]
+        doc.removed.extend(before)
+        blocks[0] = header[date_rows[-1] + 1 :]
+    return [b for b in blocks if b]
+
+
+def _take_headline(doc, blocks):
+    """A headline alone in the first block, or directly above the text (a hard-wrapped paragraph goes on in lower
+    case instead)."""
+    if not blocks or not looks_like_headline(blocks[0][0]):
+        return
+    if len(blocks) > 1 and len(blocks[0]) == 1:
         doc.original_title = blocks.pop(0)[0]
-    elif blocks and len(blocks[0]) > 1 and looks_like_headline(blocks[0][0]) and blocks[0][1][:1].isupper():
-        # A headline directly above the text; a hard-wrapped paragraph would go on in lower case instead.
+    elif len(blocks[0]) > 1 and blocks[0][1][:1].isupper():
         doc.original_title = blocks[0].pop(0)
 
+
+def _paragraphs(doc, blocks):
+    """The verbatim paragraphs, a repeated headline printed once; a page with no text, or nothing to name it by,
+    is refused."""
     paragraphs = ["\n".join(b) for b in blocks if b]
     # A headline repeated on the page (above the text, or again at its foot) is printed once.
     if doc.original_title:
-        repeated = [p for p in paragraphs if p == doc.original_title]
-        doc.removed.extend(repeated)
+        doc.removed.extend(p for p in paragraphs if p == doc.original_title)
         paragraphs = [p for p in paragraphs if p != doc.original_title]
-    doc.paragraphs = paragraphs
     if not paragraphs:
         if doc.original_title:
             raise DocumentError(_("the document has a headline but no text under it"))
@@ -148,12 +179,14 @@ def parse_document(text, filename, raw_sha256, known_outlets=()):
         raise DocumentError(
             _("no recognisable title: the document has neither a headline nor an opening sentence to name it by")
         )
-    doc.language = detect_language(doc.original_title + "\n" + doc.original_text)
+    return paragraphs
 
+
+def _read_dateline(doc):
+    """The dateline opening the lead ("BAKU, Feb 26"): its day and month, and its year when it prints one."""
     m = DATELINE.match(doc.lead)
     if m:
         day = m.group("en_day") or m.group("ru_day")
         doc.dateline = m.group()
         doc.dateline_month_day = (month_of(m), int(day))
         doc.dateline_year = int(m.group("year")) if m.group("year") else None
-    return doc

@@ -155,7 +155,8 @@ class DocumentImporter:
         lang = doc.language
         found = find_mentions(doc, self.occasions)
         mentions = found.items
-        date, time, precision, basis, notes, warnings = decide_date(doc, mentions)
+        dating = decide_date(doc, mentions)
+        date, warnings = dating.date, dating.warnings  # the report adds its own warnings to the decision's
         if found.more:
             warnings.append(
                 _("%(file)s: only the first %(limit)s anniversary mentions are kept; the rest were left out")
@@ -187,15 +188,15 @@ class DocumentImporter:
             outlet=outlet,
             dateline=doc.dateline,
             published_on=date,
-            published_time=time,
-            published_on_precision=precision,
-            published_on_basis=basis,
+            published_time=dating.time,
+            published_on_precision=dating.precision,
+            published_on_basis=dating.basis,
         )
         setattr(article, f"title_{lang}", title)
         setattr(article, f"lead_{lang}", doc.lead)
         setattr(article, f"body_{lang}", doc.body)
         for code in ("en", "ru"):
-            setattr(article, f"published_on_note_{code}", notes[code])
+            setattr(article, f"published_on_note_{code}", dating.notes[code])
             setattr(article, f"outlet_note_{code}", outlet_notes[code])
         # The other language's title, lead and body stay empty until a translator writes them.
         # The slug was just checked to be free, so the unique checks' queries are not repeated.
