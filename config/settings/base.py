@@ -217,6 +217,8 @@ GALLERY_MAX_DECODED_PIXELS = int(env("GALLERY_MAX_DECODED_PIXELS", str(25_000_00
 GALLERY_MAX_DOCUMENT_BYTES = int(env("GALLERY_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Django's JSON format, reading backups that name models by the apps they were in before (importing/backup_format.py).
+SERIALIZATION_MODULES = {"json": "importing.backup_format"}
 
 # Local memory by default (one process); production sets REDIS_URL or CACHE_URL so that every app
 # server shares one cache.
