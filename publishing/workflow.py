@@ -133,7 +133,7 @@ def can_publish(user, model):
 
 def is_public(obj):
     """Whether visitors see the item now or once its scheduled time comes; anything else: whether published
-    content shows it (see archive/exposure.py)."""
+    content shows it (see publishing/exposure.py)."""
     if isinstance(obj, Publishable):
         return obj.status == Status.PUBLISHED
     return bool(exposure.published_items_showing(obj))
@@ -156,7 +156,7 @@ def editing_rights(user, obj):
     Articles and events: editors edit in any status; authors edit drafts; translators edit the translation
     of drafts and items in review. A row of an item (a figure, a document, an import suggestion…): the rights
     on the item. Anything else (people, venues, organizations, images): the model's permissions. And nobody
-    changes what published content shows (archive/exposure.py) unless they may change that content: so an
+    changes what published content shows (publishing/exposure.py) unless they may change that content: so an
     author edits a person, an image or a figure only until a published item shows it.
     """
     model = type(obj)
@@ -440,7 +440,7 @@ def _revert_item(version, obj):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Changes that reach published content from outside the item's own form (archive/exposure.py says which).
+# Changes that reach published content from outside the item's own form (publishing/exposure.py says which).
 
 
 def record_published_change(user, obj, shown, comment):

@@ -232,7 +232,8 @@ PAGE_CACHE_LOCAL_ENTRIES = int(env("PAGE_CACHE_LOCAL_ENTRIES", "500"))
 # years, the figure summaries), kept per content generation like the pages, so they are worked out once
 # after each change rather than on every request; 0 turns it off.
 DERIVED_CACHE_SECONDS = int(env("DERIVED_CACHE_SECONDS", "3600"))
-# Any save or delete of a model in these apps makes every cached page stale.
+# Any save or delete of a model in these apps makes every cached page stale. They are the content apps, so
+# `check` also demands a guarded admin and an exposure rule for each of their models (publishing/checks.py).
 PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
 # Admin login (loginguard): this many failed attempts for one address and user name within the window

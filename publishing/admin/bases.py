@@ -17,7 +17,7 @@ class WorkflowInlineMixin(PublishedContentGuard, EditTokenInline):
 class PartOfItemAdmin(PublishedContentGuard, EditTokenAdmin):
     """A stand-alone admin for rows of an article or event (figures, citations, participations).
 
-    They obey the parent's rules (archive/exposure.py names the parent), so this is no back door around the
+    They obey the parent's rules (the app's exposure.py names the parent), so this is no back door around the
     workflow; `workflow_parent` names the field, for the translators' access to the list.
     """
 
