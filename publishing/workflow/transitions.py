@@ -140,10 +140,10 @@ def apply_transition(obj, action, user, *, comment="", public_from=KEEP):
                 )
             if public_from is not KEEP:
                 current.public_from = public_from
-            if current.public_from and current.public_from > now:
-                logged_action = WorkflowLogEntry.Action.SCHEDULE
         previous = current.status
         current.status = transition.target
+        if current.is_scheduled:
+            logged_action = WorkflowLogEntry.Action.SCHEDULE
         current.save(update_fields=["status", "public_from"])
         reversion.set_user(user)
         reversion.set_comment(str(transition.done_message))
@@ -163,16 +163,14 @@ def apply_transition(obj, action, user, *, comment="", public_from=KEEP):
 
 def log_rescheduling(obj, user, previous_public_from):
     """Record that an editor moved the publication time of a published item in its form."""
-    now = timezone.now()
-    scheduled = obj.public_from is not None and obj.public_from > now
     return WorkflowLogEntry.objects.create(
         item=obj,
-        action=WorkflowLogEntry.Action.SCHEDULE if scheduled else WorkflowLogEntry.Action.PUBLISH,
+        action=WorkflowLogEntry.Action.SCHEDULE if obj.is_scheduled else WorkflowLogEntry.Action.PUBLISH,
         from_status=obj.status,
         to_status=obj.status,
         public_from=obj.public_from,
         user=user,
-        at=now,
+        at=timezone.now(),
         comment=_("Publication time changed in the form (was: %(before)s).")
         % {
             "before": date_format(timezone.localtime(previous_public_from), "DATETIME_FORMAT")
