@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from archive.dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
@@ -162,6 +163,10 @@ class Organization(Tracked):
     def natural_key(self):
         return (self.slug,)
 
+    def get_absolute_url(self):
+        """The organization's public page, in the active language."""
+        return reverse("events:organization_detail", kwargs={"slug": self.slug})
+
 
 class Person(Tracked):
     """A real person named in the reports: one record across documents and languages."""
@@ -192,6 +197,10 @@ class Person(Tracked):
 
     def natural_key(self):
         return (self.slug,)
+
+    def get_absolute_url(self):
+        """The person's public page, in the active language."""
+        return reverse("events:person_detail", kwargs={"slug": self.slug})
 
 
 class Venue(Tracked):
@@ -239,6 +248,10 @@ class Venue(Tracked):
 
     def natural_key(self):
         return (self.slug,)
+
+    def get_absolute_url(self):
+        """The venue's public page, in the active language."""
+        return reverse("events:venue_detail", kwargs={"slug": self.slug})
 
 
 class Event(Publishable):
@@ -303,6 +316,10 @@ class Event(Publishable):
     @property
     def held_on_display(self):
         return format_partial_date(self.held_on, self.held_on_precision)
+
+    def get_absolute_url(self):
+        """The event's public page, in the active language."""
+        return reverse("events:event_detail", kwargs={"slug": self.slug})
 
 
 class EventPartQuerySet(models.QuerySet):
