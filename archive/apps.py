@@ -8,3 +8,8 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "archive"
     verbose_name = _("Archive")
+
+    def ready(self):
+        from . import exposure
+
+        exposure.register()  # which published items a change to this app's models alters

@@ -29,6 +29,28 @@ class ArticlePartQuerySet(models.QuerySet):
         return self.get(article__slug=article_slug, position=position)
 
 
+class ArticlePart(Tracked):
+    """Abstract base for a row that belongs to one article and is numbered within it: citations, mentions, figures.
+
+    Each declares its own `article` (with its own related name) and its unique (article, position) constraint
+    (with its own name); the natural key is the article's slug and the position.
+    """
+
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+
+    objects = ArticlePartQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["article", "position"]
+
+    def natural_key(self):
+        return (*self.article.natural_key(), self.position)
+
+    # Every other model a part's foreign keys name is a dependency as well (serializers.sort_dependencies).
+    natural_key.dependencies = ["archive.article"]
+
+
 class Article(Publishable):
     """A news report kept as evidence: its verbatim original, its translation and its provenance."""
 
@@ -131,7 +153,7 @@ class Article(Publishable):
         return reverse("archive:article_detail", kwargs={"slug": self.slug})
 
 
-class SourceCitation(Tracked):
+class SourceCitation(ArticlePart):
     """One link in the chain an article cites: an agency, an embassy, an unnamed informant."""
 
     class Relation(models.TextChoices):
@@ -141,7 +163,6 @@ class SourceCitation(Tracked):
         ATTRIBUTES = "attributes", _("the text attributes a statement")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
     organization = models.ForeignKey(
         "events.Organization",
@@ -154,10 +175,7 @@ class SourceCitation(Tracked):
     description = models.CharField(_("description"), max_length=300)
     passage = models.TextField(_("passage (verbatim)"))
 
-    objects = ArticlePartQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["article", "position"]
+    class Meta(ArticlePart.Meta):
         constraints = [models.UniqueConstraint(fields=["article", "position"], name="unique_citation_position")]
         verbose_name = _("source citation")
         verbose_name_plural = _("source citations")
@@ -165,13 +183,8 @@ class SourceCitation(Tracked):
     def __str__(self):
         return self.description
 
-    def natural_key(self):
-        return (*self.article.natural_key(), self.position)
 
-    natural_key.dependencies = ["archive.article"]
-
-
-class AnniversaryMention(Tracked):
+class AnniversaryMention(ArticlePart):
     """A passage that dates the text against the occasion ("33rd anniversary", "twenty-two years have passed")."""
 
     class Kind(models.TextChoices):
@@ -179,27 +192,18 @@ class AnniversaryMention(Tracked):
         YEARS_ELAPSED = "years_elapsed", _("years elapsed")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="anniversary_mentions")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
     occasion = models.ForeignKey("events.Occasion", verbose_name=_("occasion"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(_("number"))
     passage = models.TextField(_("passage (verbatim)"))
 
-    objects = ArticlePartQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["article", "position"]
+    class Meta(ArticlePart.Meta):
         constraints = [models.UniqueConstraint(fields=["article", "position"], name="unique_mention_position")]
         verbose_name = _("anniversary mention")
         verbose_name_plural = _("anniversary mentions")
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.number}"
-
-    def natural_key(self):
-        return (*self.article.natural_key(), self.position)
-
-    natural_key.dependencies = ["archive.article", "events.occasion"]
 
     @property
     def implied_year(self):
@@ -248,12 +252,17 @@ class ReportedFigureQuerySet(ArticlePartQuerySet):
         """Figures visitors may see: those of published articles."""
         return self.filter(published_q("article__"))
 
+    def with_published_events(self):
+        """Each figure's `event` (where it was stated) only when visitors may see that event; None otherwise."""
+        # Reached through the relation: events is the layer above and is never imported here.
+        events = self.model._meta.get_field("event").related_model.objects.published()
+        return self.prefetch_related(models.Prefetch("event", queryset=events.defer(*events.model.LONG_TEXTS)))
 
-class ReportedFigure(Tracked):
+
+class ReportedFigure(ArticlePart):
     """A number exactly as one article reports it, with the passage it comes from; never merged."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="figures")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
     kind = models.ForeignKey(
         FigureKind, verbose_name=_("what it counts"), on_delete=models.PROTECT, related_name="figures"
     )
@@ -283,7 +292,7 @@ class ReportedFigure(Tracked):
 
     objects = ReportedFigureQuerySet.as_manager()
 
-    class Meta:
+    class Meta(ArticlePart.Meta):
         ordering = ["kind__position", "article", "position"]
         constraints = [models.UniqueConstraint(fields=["article", "position"], name="unique_figure_position")]
         verbose_name = _("reported figure")
@@ -291,11 +300,6 @@ class ReportedFigure(Tracked):
 
     def __str__(self):
         return f"{self.kind}: {self.value}"
-
-    def natural_key(self):
-        return (*self.article.natural_key(), self.position)
-
-    natural_key.dependencies = ["archive.article", "archive.figurekind", "events.person", "events.event"]
 
 
 class SourceRevisionQuerySet(models.QuerySet):

@@ -9,13 +9,14 @@ from operator import or_
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, Window
+from django.db.models import Count, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import translation
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from publishing.generations import remember_per_generation
+from publishing.models import published_q
 from publishing.public_pages import PAGE
 
 from .dates import iso_partial_date
@@ -45,17 +46,9 @@ def _published_figures():
     )
 
 
-def _published_events():
-    """Published events, reached through the figures' own relation: events is the layer above, never imported."""
-    return ReportedFigure._meta.get_field("event").related_model.objects.published()
-
-
 def _figures_with_public_events():
     """Figures of published articles, with the event they were stated at only when that event is public."""
-    events = _published_events()
-    return _published_figures().prefetch_related(
-        Prefetch("event", queryset=events.select_related("venue").defer(*events.model.LONG_TEXTS))
-    )
+    return _published_figures().with_published_events()
 
 
 def _url_in(obj, language):
@@ -101,7 +94,6 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         language = translation.get_language()
-        published_events = _published_events()
         mentions = list(AnniversaryMention.objects.filter(article=article).select_related("occasion"))
         for mention in mentions:
             mention.agrees = mention.agrees_with_year(article.published_on)
@@ -113,17 +105,18 @@ class ArticleDetailView(DetailView):
                 "is_translation": article.is_translation_in(language),
                 "original_url": _url_in(article, article.original_language),
                 "citations": SourceCitation.objects.filter(article=article).select_related("organization"),
-                "reports": article.event_reports.filter(event__in=published_events).select_related(
+                # The article passed get_queryset (a staff preview may show an unpublished one): of the rows of
+                # events taken from it, those of published events.
+                "reports": article.event_reports.filter(published_q("event__")).select_related(
                     "event__venue", "event__occasion"
                 ),
-                "participations": article.participation_set.filter(event__in=published_events)
+                "participations": article.participation_set.filter(published_q("event__"))
                 .select_related("person", "organization", "event")
                 .order_by("event__held_on", "event", "position"),
-                # The article itself passed get_queryset (a staff preview may show an unpublished one);
-                # its own figures come with it, the events they were stated at only when published.
+                # Its own figures come with it, the events they were stated at only when published.
                 "figures": ReportedFigure.objects.filter(article=article)
                 .select_related("article__outlet", "kind", "stated_by")
-                .prefetch_related(Prefetch("event", queryset=published_events.select_related("venue")))
+                .with_published_events()
                 .order_by("position"),
             }
         )

@@ -138,6 +138,7 @@ class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
 
     def events_of_organizations(self, queryset, records):
         """Events the organizations organised, provided part of the programme for, appeared at or hosted."""
+        # `queryset` holds published events only: of the rule that both are published, the article's half.
         reported = published_q("article__")
         # One UNION of event ids: OR-ing the four conditions made PostgreSQL read every event.
         parts = [

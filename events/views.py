@@ -5,7 +5,7 @@ visitors; related-item lists apply the same rule (an event page never lists a dr
 """
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
@@ -134,7 +134,7 @@ class EventDetailView(DetailView):
                 .filter(article__event_reports__event=event)
                 .select_related("kind", "article__outlet", "stated_by")
                 .defer(*no_text)
-                .prefetch_related(Prefetch("event", queryset=Event.objects.published()))
+                .with_published_events()
                 .order_by("kind__position", "kind", "value", "article__published_on", "position"),
             }
         )
@@ -200,8 +200,7 @@ class PersonListView(ListView):
     paginate_by = settings.PUBLIC_PAGE_SIZE * 5
 
     def get_queryset(self):
-        reported = Participation.objects.filter(published_q("event__"), published_q("article__"))
-        return Person.objects.public().annotate(appearances=_count_of(reported, "person"))
+        return Person.objects.public().annotate(appearances=_count_of(Participation.objects.published(), "person"))
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return GenerationCountPaginator(queryset, per_page, count_key="people", **kwargs)
@@ -209,7 +208,7 @@ class PersonListView(ListView):
 
 def _participations_in_public_events():
     return (
-        Participation.objects.filter(published_q("event__"), published_q("article__"))
+        Participation.objects.published()
         .select_related("event__venue", "event__occasion", "organization", "article")
         .defer(*(f"article__{name}" for name in Article.LONG_TEXTS), *(f"event__{name}" for name in Event.LONG_TEXTS))
     )
@@ -239,7 +238,7 @@ class PersonDetailView(DetailView):
             ReportedFigure.objects.published()
             .filter(stated_by=person)
             .select_related("kind", "article__outlet", "stated_by")
-            .prefetch_related(Prefetch("event", queryset=Event.objects.published()))
+            .with_published_events()
             .order_by("kind__position", "article__published_on", "position")
         )
         return context
@@ -320,11 +319,11 @@ class OrganizationDetailView(DetailView):
         events = Event.objects.published()
         articles = _published_articles()
         limit = settings.RELATED_LIST_LIMIT
-        reported = published_q("event__") & published_q("article__")
         context.update(
             {
                 "limit": limit,
-                "organized": EventOrganizer.objects.filter(reported, organization=org)
+                "organized": EventOrganizer.objects.published()
+                .filter(organization=org)
                 .select_related("event__venue")
                 .order_by("-event__held_on", "event__slug")[:limit],
                 "hosted": events.filter(venue__organization=org)
@@ -334,7 +333,8 @@ class OrganizationDetailView(DetailView):
                 .filter(organization=org)
                 .select_related("person")
                 .order_by("-event__held_on", "event__slug", "position")[:limit],
-                "programme_items": ProgrammeItem.objects.filter(reported, provided_by=org)
+                "programme_items": ProgrammeItem.objects.published()
+                .filter(provided_by=org)
                 .select_related("event")
                 .order_by("-event__held_on", "position")[:limit],
                 "articles": articles.filter(outlet=org).select_related("outlet").defer(*Article.LONG_TEXTS)[:limit],

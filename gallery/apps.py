@@ -11,7 +11,9 @@ class GalleryConfig(AppConfig):
     def ready(self):
         from publishing.workflow import publication_check
 
-        from . import checks, signals  # noqa: F401  (signals connects the file clean-up receivers)
+        from . import checks, exposure, signals  # noqa: F401  (signals connects the file clean-up receivers)
+
+        exposure.register()  # which published items a change to this app's models alters
 
         # Publishing is refused while an attached image lacks alt text in either language.
         publication_check(checks.publication_problems)

@@ -8,3 +8,8 @@ class ImportingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "importing"
     verbose_name = _("Importing")
+
+    def ready(self):
+        from . import exposure
+
+        exposure.register()  # which published items a change to this app's models alters

@@ -22,16 +22,15 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from .models import Publishable, Status
+from .models import Publishable
 
 GENERATION_KEY = "page-cache:generation"
 
 
 def _next_scheduled_publication():
     """The earliest future `public_from` of published content, or None."""
-    now = timezone.now()
     moments = [
-        model.objects.filter(status=Status.PUBLISHED, public_from__gt=now).aggregate(next=Min("public_from"))["next"]
+        model._default_manager.scheduled().aggregate(next=Min("public_from"))["next"]
         for model in apps.get_models()
         if issubclass(model, Publishable)
     ]

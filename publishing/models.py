@@ -1,4 +1,9 @@
-"""Publication state shared by articles and events, and the one queryset that decides visibility."""
+"""Publication state shared by articles and events, and the one vocabulary that decides visibility.
+
+Public: published, and due (no `public_from`, or one that has passed). Scheduled: published, with a
+`public_from` still to come. A row of an event taken from an article (a report, an organizer, a programme
+item, a participation) is public only when both its event and its article are.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -35,13 +40,40 @@ def published_q(through=""):
     )
 
 
+def scheduled_q(through=""):
+    """The condition of `scheduled()`: published, but public only from a time still to come."""
+    return models.Q(**{f"{through}status": Status.PUBLISHED, f"{through}public_from__gt": timezone.now()})
+
+
+def reported_at_published_event_q(through=""):
+    """The condition of `published()` for rows of an event taken from an article: both are published.
+
+    Stated on the joined event and article rather than as `__in` subqueries, which PostgreSQL plans far
+    slower. An event's own page, which has already decided the event may be shown (a staff preview may show
+    a draft), asks only `published_q("article__")`; an article's page only `published_q("event__")`.
+    """
+    return published_q(f"{through}event__") & published_q(f"{through}article__")
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What visitors may see: published, and not scheduled for later."""
         return self.filter(published_q())
 
+    def scheduled(self):
+        """Published, and waiting for its `public_from` to come."""
+        return self.filter(scheduled_q())
+
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+class ReportedAtEventQuerySet(models.QuerySet):
+    """Rows of an event taken from an article (reports, organizers, programme items, participations)."""
+
+    def published(self):
+        """What visitors may see away from the event's and the article's own pages: both are published."""
+        return self.filter(reported_at_published_event_q())
 
 
 class Publishable(Tracked):
@@ -74,7 +106,13 @@ class Publishable(Tracked):
 
     @property
     def is_public(self):
+        """Whether visitors see it now: the question `published()` asks of the database."""
         return self.status == Status.PUBLISHED and (self.public_from is None or self.public_from <= timezone.now())
+
+    @property
+    def is_scheduled(self):
+        """Whether it is published but waits for its `public_from`: the question `scheduled()` asks."""
+        return self.status == Status.PUBLISHED and self.public_from is not None and self.public_from > timezone.now()
 
 
 class WorkflowLogEntry(models.Model):

@@ -131,9 +131,12 @@ def can_publish(user, model):
     return user.has_perm(permission(model, "publish"))
 
 
-def is_public(obj):
-    """Whether visitors see the item now or once its scheduled time comes; anything else: whether published
-    content shows it (see archive/exposure.py)."""
+def in_published_content(obj):
+    """Whether `obj` is published content or published content shows it (publishing/exposure.py).
+
+    "Published" is the status, so an item scheduled for later counts, as it does for the publish guard:
+    not `Publishable.is_public`, which asks whether visitors see the item now.
+    """
     if isinstance(obj, Publishable):
         return obj.status == Status.PUBLISHED
     return bool(exposure.published_items_showing(obj))
@@ -156,7 +159,7 @@ def editing_rights(user, obj):
     Articles and events: editors edit in any status; authors edit drafts; translators edit the translation
     of drafts and items in review. A row of an item (a figure, a document, an import suggestion…): the rights
     on the item. Anything else (people, venues, organizations, images): the model's permissions. And nobody
-    changes what published content shows (archive/exposure.py) unless they may change that content: so an
+    changes what published content shows (publishing/exposure.py) unless they may change that content: so an
     author edits a person, an image or a figure only until a published item shows it.
     """
     model = type(obj)
@@ -316,10 +319,10 @@ def apply_transition(obj, action, user, *, comment="", public_from=KEEP):
                 )
             if public_from is not KEEP:
                 current.public_from = public_from
-            if current.public_from and current.public_from > now:
-                logged_action = WorkflowLogEntry.Action.SCHEDULE
         previous = current.status
         current.status = transition.target
+        if current.is_scheduled:
+            logged_action = WorkflowLogEntry.Action.SCHEDULE
         current.save(update_fields=["status", "public_from"])
         reversion.set_user(user)
         reversion.set_comment(str(transition.done_message))
@@ -339,16 +342,14 @@ def apply_transition(obj, action, user, *, comment="", public_from=KEEP):
 
 def log_rescheduling(obj, user, previous_public_from):
     """Record that an editor moved the publication time of a published item in its form."""
-    now = timezone.now()
-    scheduled = obj.public_from is not None and obj.public_from > now
     return WorkflowLogEntry.objects.create(
         item=obj,
-        action=WorkflowLogEntry.Action.SCHEDULE if scheduled else WorkflowLogEntry.Action.PUBLISH,
+        action=WorkflowLogEntry.Action.SCHEDULE if obj.is_scheduled else WorkflowLogEntry.Action.PUBLISH,
         from_status=obj.status,
         to_status=obj.status,
         public_from=obj.public_from,
         user=user,
-        at=now,
+        at=timezone.now(),
         comment=_("Publication time changed in the form (was: %(before)s).")
         % {
             "before": date_format(timezone.localtime(previous_public_from), "DATETIME_FORMAT")
@@ -440,7 +441,7 @@ def _revert_item(version, obj):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Changes that reach published content from outside the item's own form (archive/exposure.py says which).
+# Changes that reach published content from outside the item's own form (publishing/exposure.py says which).
 
 
 def record_published_change(user, obj, shown, comment):

@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.archive_copy import ArchiveCopy
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -27,16 +29,23 @@ def english_by_default():
     translation.activate("en")
 
 
-@pytest.fixture
-def archive(db):
-    """The five seed documents' archive, loaded exactly as an operator loads it."""
-    call_command("load_archive", verbosity=0)
+@pytest.fixture(scope="session")
+def archive_copy(django_db_setup, django_db_blocker):
+    """The rows `load_archive` writes, loaded once per test process (tests/archive_copy.py says why)."""
+    with django_db_blocker.unblock():
+        return ArchiveCopy.record()
 
 
 @pytest.fixture
-def live_archive(transactional_db):
+def archive(db, archive_copy):
+    """The five seed documents' archive, loaded exactly as an operator loads it (once, then copied per test)."""
+    archive_copy.insert()
+
+
+@pytest.fixture
+def live_archive(transactional_db, archive_copy):
     """The archive for browser tests, which need committed data the live server can see."""
-    call_command("load_archive", verbosity=0)
+    archive_copy.insert()
 
 
 @pytest.fixture

@@ -217,6 +217,8 @@ GALLERY_MAX_DECODED_PIXELS = int(env("GALLERY_MAX_DECODED_PIXELS", str(25_000_00
 GALLERY_MAX_DOCUMENT_BYTES = int(env("GALLERY_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Django's JSON format, reading backups that name models by the apps they were in before (importing/backup_format.py).
+SERIALIZATION_MODULES = {"json": "importing.backup_format"}
 
 # Local memory by default (one process); production sets REDIS_URL or CACHE_URL so that every app
 # server shares one cache.
@@ -230,7 +232,8 @@ PAGE_CACHE_LOCAL_ENTRIES = int(env("PAGE_CACHE_LOCAL_ENTRIES", "500"))
 # years, the figure summaries), kept per content generation like the pages, so they are worked out once
 # after each change rather than on every request; 0 turns it off.
 DERIVED_CACHE_SECONDS = int(env("DERIVED_CACHE_SECONDS", "3600"))
-# Any save or delete of a model in these apps makes every cached page stale.
+# Any save or delete of a model in these apps makes every cached page stale. They are the content apps, so
+# `check` also demands a guarded admin and an exposure rule for each of their models (publishing/checks.py).
 PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
 # Admin login (loginguard): this many failed attempts for one address and user name within the window

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from ..models import Status
+from ..models import published_q, scheduled_q
 from .guard import PublishedContentGuard
 from .lost_updates import EditTokenAdmin, EditTokenInline
 
@@ -17,7 +17,7 @@ class WorkflowInlineMixin(PublishedContentGuard, EditTokenInline):
 class PartOfItemAdmin(PublishedContentGuard, EditTokenAdmin):
     """A stand-alone admin for rows of an article or event (figures, citations, participations).
 
-    They obey the parent's rules (archive/exposure.py names the parent), so this is no back door around the
+    They obey the parent's rules (the app's exposure.py names the parent), so this is no back door around the
     workflow; `workflow_parent` names the field, for the translators' access to the list.
     """
 
@@ -36,7 +36,7 @@ class PublicThroughContentAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTra
 
 
 class PublicationFilter(admin.SimpleListFilter):
-    """Public now, scheduled for later, or not public: asked of the one `published()` queryset."""
+    """Public now, scheduled for later, or not public: the conditions of `published()` and `scheduled()`."""
 
     title = gettext_lazy("publication")
     parameter_name = "publication"
@@ -45,11 +45,10 @@ class PublicationFilter(admin.SimpleListFilter):
         return [("public", _("Public now")), ("scheduled", _("Scheduled")), ("not_public", _("Not public"))]
 
     def queryset(self, request, queryset):
-        public = queryset.model._default_manager.published()
         if self.value() == "public":
-            return queryset.filter(pk__in=public.values("pk"))
+            return queryset.filter(published_q())
         if self.value() == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED).exclude(pk__in=public.values("pk"))
+            return queryset.filter(scheduled_q())
         if self.value() == "not_public":
-            return queryset.exclude(pk__in=public.values("pk"))
+            return queryset.exclude(published_q())
         return queryset

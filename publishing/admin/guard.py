@@ -1,7 +1,8 @@
 """The admin's side of one rule: a change that alters published content goes through the workflow.
 
-Every ModelAdmin and inline of the archive, events and gallery mixes in `PublishedContentGuard`. It asks
-`workflow.editing_rights` (which asks archive/exposure.py which published items an object's change alters)
+Every ModelAdmin and inline of the content apps mixes in `PublishedContentGuard` (publishing/checks.py fails
+`manage.py check` when one does not). It asks `workflow.editing_rights` (which asks publishing/exposure.py,
+filled by each app's exposure.py, which published items an object's change alters)
 on every request: a role that may not change those items gets a read-only form or a 403 and nothing is
 written; anyone else's change is recorded as editing the item itself is: a revision (the item with its rows,
 or the object's own version) with user and comment, and a workflow-log entry on each published item.

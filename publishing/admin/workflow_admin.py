@@ -110,7 +110,7 @@ class WorkflowAdmin(HistoryViews, PublishedContentGuard, EditTokenAdmin, TabbedT
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def workflow_status(self, obj):
-        if obj.status == Status.PUBLISHED and obj.public_from and obj.public_from > timezone.now():
+        if obj.is_scheduled:
             return _("Scheduled for %s") % date_format(timezone.localtime(obj.public_from), "SHORT_DATETIME_FORMAT")
         return obj.get_status_display()
 
@@ -199,7 +199,7 @@ class WorkflowAdmin(HistoryViews, PublishedContentGuard, EditTokenAdmin, TabbedT
                 **(extra_context or {}),
                 "workflow": {
                     "status": obj.get_status_display(),
-                    "scheduled": obj.status == Status.PUBLISHED and not obj.is_public,
+                    "scheduled": obj.is_scheduled,
                     "is_public": obj.is_public,
                     "public_from": obj.public_from,
                     "translation_language": workflow.language_name(workflow.translation_language(obj)),

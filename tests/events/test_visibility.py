@@ -1,9 +1,20 @@
 """People, venues and organizations are public only through published content."""
 
-import pytest
+import datetime
 
-from events.models import Organization, Participation, Person, Venue
-from tests.factories import make_article, make_event
+import pytest
+from django.utils import timezone
+
+from events.models import EventOrganizer, Organization, Participation, Person, ProgrammeItem, Venue
+from publishing.models import Status
+from tests.factories import (
+    make_article,
+    make_event,
+    make_figure,
+    make_organization,
+    make_participation,
+    make_person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +62,39 @@ def test_the_people_directory_counts_only_public_people_and_follows_publication(
     article.status = Status.WITHDRAWN
     article.save()
     assert "Page 1 of" not in client.get("/en/people/").content.decode()
+
+
+@pytest.mark.parametrize("hidden_side", ["event", "article"])
+def test_rows_of_an_event_reach_the_organization_and_person_pages_only_while_event_and_article_are_published(
+    client, hidden_side
+):
+    """An organizer, a programme item and a participation count when both their event and their article do."""
+    org = make_organization(slug="org", name_en="The Org")
+    make_article(outlet=org)  # keeps the organization's own page public whatever happens to the rows
+    person = make_person(slug="speaker", name_en="The Speaker")
+    make_figure(make_article(), stated_by=person)  # and the person's
+    event, article = make_event(title_en="The Commemoration"), make_article(title_en="The Report")
+    EventOrganizer.objects.create(event=event, organization=org, role="organiser", article=article, passage="Org")
+    ProgrammeItem.objects.create(
+        event=event,
+        position=1,
+        kind="speeches",
+        description_en="Talks",
+        description_ru="Речи",
+        provided_by=org,
+        article=article,
+        passage="Talks",
+    )
+    make_participation(event, article, person=person, organization=org)
+
+    def shown():
+        organization_page = client.get("/en/organizations/org/").content.decode()
+        person_page = client.get("/en/people/speaker/").content.decode()
+        return organization_page.count("The Commemoration"), "The Commemoration" in person_page
+
+    assert shown() == (3, True)
+    hidden = event if hidden_side == "event" else article
+    hidden.public_from = timezone.now() + datetime.timedelta(days=1)  # scheduled: published, not yet public
+    hidden.save()
+    assert hidden.status == Status.PUBLISHED and hidden.is_scheduled
+    assert shown() == (0, False)

@@ -378,7 +378,7 @@ def test_every_model_in_the_admin_is_covered_by_the_published_content_rule():
         for model in admin.site._registry
         if model._meta.app_label in ("archive", "events", "gallery") and not exposure.is_governed(model)
     ]
-    assert uncovered == [], "say in archive/exposure.py which published items these models' changes alter"
+    assert uncovered == [], "say in the app's exposure.py which published items these models' changes alter"
 
 
 def test_an_image_in_the_library_that_no_item_shows_is_shown_nowhere():

@@ -164,6 +164,31 @@ def test_the_change_list_shows_a_scheduled_item_as_scheduled(editor, editor_clie
     assert article.title_en in html
 
 
+def test_scheduled_means_published_with_a_time_still_to_come_in_the_list_filter_and_the_change_form(
+    editor, editor_client
+):
+    later = timezone.now() + datetime.timedelta(days=1)
+    scheduled = make_article(title_en="Waiting article", public_from=later)
+    make_article(title_en="Public article", public_from=timezone.now() - datetime.timedelta(minutes=1))
+    make_article(title_en="Draft article", status=Status.DRAFT, public_from=later)
+    changelist = reverse("admin:archive_article_changelist")
+
+    def listed(publication):
+        html = editor_client.get(f"{changelist}?publication={publication}").content.decode()
+        return {title for title in ("Waiting article", "Public article", "Draft article") if title in html}
+
+    assert listed("scheduled") == {"Waiting article"}
+    assert listed("public") == {"Public article"}
+    assert listed("not_public") == {"Waiting article", "Draft article"}
+    assert list(Article.objects.scheduled()) == [scheduled]
+    change_form = editor_client.get(reverse("admin:archive_article_change", args=[scheduled.pk])).content.decode()
+    assert "scheduled: public from" in change_form
+    Article.objects.filter(pk=scheduled.pk).update(public_from=timezone.now() - datetime.timedelta(seconds=1))
+    assert listed("scheduled") == set()
+    change_form = editor_client.get(reverse("admin:archive_article_change", args=[scheduled.pk])).content.decode()
+    assert "scheduled: public from" not in change_form and "visitors see it now" in change_form
+
+
 # --- the transition log ----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,47 @@
+"""Commemorations, the occasion they mark, and the venues, people and organizations taking part.
+
+One module per part of the concept: the directory (who and where), the events, and the rows each event is
+made of. They are imported here in that order, which is the order of the models (and so of the export).
+"""
+
+from .directory import (
+    DirectoryQuerySet,
+    DirectoryRecord,
+    Occasion,
+    Organization,
+    OrganizationQuerySet,
+    Person,
+    PersonQuerySet,
+    Venue,
+    VenueQuerySet,
+)
+from .events import Event
+from .parts import (
+    EventOrganizer,
+    EventPart,
+    EventPartQuerySet,
+    EventReport,
+    EventReportQuerySet,
+    Participation,
+    ProgrammeItem,
+)
+
+__all__ = [
+    "DirectoryQuerySet",
+    "DirectoryRecord",
+    "Event",
+    "EventOrganizer",
+    "EventPart",
+    "EventPartQuerySet",
+    "EventReport",
+    "EventReportQuerySet",
+    "Occasion",
+    "Organization",
+    "OrganizationQuerySet",
+    "Participation",
+    "Person",
+    "PersonQuerySet",
+    "ProgrammeItem",
+    "Venue",
+    "VenueQuerySet",
+]
