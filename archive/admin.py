@@ -15,7 +15,6 @@ from publishing.admin import (
 )
 
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
-from .views import ArticleDetailView
 
 
 class SourceCitationInline(WorkflowInlineMixin, TranslationStackedInline):
@@ -62,8 +61,6 @@ class ArticleAdmin(WorkflowAdmin):
     original_fields = ("original_title", "original_text", "original_language", "source_filename")
     always_readonly = ("status", "source_sha256")
     inlines = [SourceCitationInline, AnniversaryMentionInline, ReportedFigureInline]
-    preview_view_class = ArticleDetailView
-    preview_url_name = "archive:article_detail"
     fieldsets = [
         (
             None,
@@ -105,6 +102,12 @@ class FigureKindAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAd
     list_display = ["name", "unit", "position"]
     list_filter = ["unit"]
     search_fields = ["name_en", "name_ru", "slug"]
+
+    def view_on_site(self, obj):
+        """The kind's public page once a published article reports a figure of it; no link before (it would 404)."""
+        if ReportedFigure.objects.published().filter(kind=obj).exists():
+            return obj.get_absolute_url()
+        return None
 
 
 @admin.register(ReportedFigure)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +148,10 @@ class Article(Publishable):
         """Passages that date the text differently from its publication date."""
         return [m for m in self.anniversary_mentions.all() if not m.agrees_with_year(self.published_on)]
 
+    def get_absolute_url(self):
+        """The article's public page, in the active language."""
+        return reverse("archive:article_detail", kwargs={"slug": self.slug})
+
 
 class SourceCitation(ArticlePart):
     """One link in the chain an article cites: an agency, an embassy, an unnamed informant."""
@@ -236,6 +241,10 @@ class FigureKind(Tracked):
 
     def natural_key(self):
         return (self.slug,)
+
+    def get_absolute_url(self):
+        """The page of every published report of this kind, in the active language."""
+        return reverse("archive:figure_kind_detail", kwargs={"slug": self.slug})
 
 
 class ReportedFigureQuerySet(ArticlePartQuerySet):

@@ -11,14 +11,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Window
 from django.db.models.functions import RowNumber
-from django.urls import translate_url
 from django.utils import translation
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from publishing.generations import remember_per_generation
 from publishing.models import published_q
-from publishing.public_pages import PAGE, public_path
+from publishing.public_pages import PAGE
 
 from .dates import iso_partial_date
 from .filters import ArticleFilter
@@ -52,6 +51,12 @@ def _figures_with_public_events():
     return _published_figures().with_published_events()
 
 
+def _url_in(obj, language):
+    """The object's public page in the given language, whichever language the page itself is in."""
+    with translation.override(language):
+        return obj.get_absolute_url()
+
+
 def article_json_ld(article, request):
     """schema.org NewsArticle: the page's language, the original's, and the date only as precisely as known."""
     language = translation.get_language()
@@ -60,7 +65,7 @@ def article_json_ld(article, request):
         "@type": "NewsArticle",
         "headline": getattr(article, f"title_{language}") or article.original_title or article.title_en,
         "inLanguage": language,
-        "url": request.build_absolute_uri(public_path(request)),
+        "url": request.build_absolute_uri(article.get_absolute_url()),
         "datePublished": iso_partial_date(article.published_on, article.published_on_precision),
         "isAccessibleForFree": True,
     }
@@ -70,7 +75,7 @@ def article_json_ld(article, request):
         data["translationOfWork"] = {
             "@type": "NewsArticle",
             "inLanguage": article.original_language,
-            "url": request.build_absolute_uri(translate_url(public_path(request), article.original_language)),
+            "url": request.build_absolute_uri(_url_in(article, article.original_language)),
         }
     return data
 
@@ -98,7 +103,7 @@ class ArticleDetailView(DetailView):
                 "mentions": mentions,
                 "date_conflict": not all(m.agrees for m in mentions),
                 "is_translation": article.is_translation_in(language),
-                "original_url": translate_url(public_path(self.request), article.original_language),
+                "original_url": _url_in(article, article.original_language),
                 "citations": SourceCitation.objects.filter(article=article).select_related("organization"),
                 # The article passed get_queryset (a staff preview may show an unpublished one): of the rows of
                 # events taken from it, those of published events.

@@ -32,7 +32,6 @@ from .models import (
     ProgrammeItem,
     Venue,
 )
-from .views import EventDetailView
 
 
 class EventReportInline(WorkflowInlineMixin, admin.TabularInline):
@@ -76,8 +75,6 @@ class EventAdmin(WorkflowAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["venue", "occasion"]
     inlines = [EventReportInline, EventOrganizerInline, ProgrammeItemInline, ParticipationInline]
-    preview_view_class = EventDetailView
-    preview_url_name = "events:event_detail"
 
 
 class PublicFilter(admin.SimpleListFilter):

@@ -33,10 +33,9 @@ class NameOrSlugFilter(django_filters.CharFilter):
     say whom the typed name was taken to mean (or that nobody was).
     """
 
-    def __init__(self, *args, model, events_of, url_name, **kwargs):
+    def __init__(self, *args, model, events_of, **kwargs):
         self.record_model = model
         self.events_of = events_of
-        self.url_name = url_name
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"type": "search", "placeholder": _("A name, in any spelling")})
         )
@@ -58,7 +57,7 @@ class NameOrSlugFilter(django_filters.CharFilter):
         # Only records visitors may see are named; the events found are published ones whatever was matched.
         public = {record.pk: record for record in objects.public().filter(pk__in=matched)}
         shown = [public[pk] for pk in matched if pk in public][:MATCHES_SHOWN]
-        self.parent.matches.append({"label": self.label, "value": value, "url_name": self.url_name, "records": shown})
+        self.parent.matches.append({"label": self.label, "value": value, "records": shown})
         return getattr(self.parent, self.events_of)(queryset, matched)
 
 
@@ -116,11 +115,8 @@ class EventFilter(SelectedChoicesMixin, django_filters.FilterSet):
         label=_("Organization"),
         model=Organization,
         events_of="events_of_organizations",
-        url_name="events:organization_detail",
     )
-    person = NameOrSlugFilter(
-        label=_("Person"), model=Person, events_of="events_of_people", url_name="events:person_detail"
-    )
+    person = NameOrSlugFilter(label=_("Person"), model=Person, events_of="events_of_people")
     venue = NamedModelChoiceFilter(label=_("Venue"), queryset=lambda request: Venue.objects.public())
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),

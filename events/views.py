@@ -15,7 +15,7 @@ from archive.dates import iso_partial_date
 from archive.models import Article, ReportedFigure
 from publishing.generations import GenerationCountPaginator, remember_per_generation
 from publishing.models import published_q
-from publishing.public_pages import PAGE, public_path
+from publishing.public_pages import PAGE
 
 from .filters import EventFilter
 from .models import (
@@ -62,7 +62,7 @@ def event_json_ld(event, request):
         "eventStatus": "https://schema.org/EventScheduled",
         "location": {"@type": "Place", "name": venue.name or venue.name_en, "address": address},
         "inLanguage": get_language(),
-        "url": request.build_absolute_uri(public_path(request)),
+        "url": request.build_absolute_uri(event.get_absolute_url()),
     }
 
 
@@ -72,7 +72,7 @@ def person_json_ld(person, request):
         "@context": "https://schema.org",
         "@type": "Person",
         "name": person.name or person.name_en or person.name_ru,
-        "url": request.build_absolute_uri(public_path(request)),
+        "url": request.build_absolute_uri(person.get_absolute_url()),
     }
     other_names = [n for n in (person.name_en, person.name_ru, *name_variants(person)) if n and n != data["name"]]
     if other_names:

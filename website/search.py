@@ -17,7 +17,6 @@ import snowballstemmer
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +59,6 @@ class Target:
     fields_en: tuple
     fields_ru: tuple
     fields_any: tuple = ()
-    url_name: str = ""
     title_field: str = "title"
     weight: float = 1.0
     # Kinds that grow without bound rank only their newest matches (see `search`); names are few enough to rank all.
@@ -82,7 +80,6 @@ def _targets():
             ("title_en", "lead_en", "body_en"),
             ("title_ru", "lead_ru", "body_ru"),
             ("original_title", "original_text"),
-            "archive:article_detail",
             weight=1.0,
             newest_first=("-published_on", "-pk"),
         ),
@@ -93,7 +90,6 @@ def _targets():
             ("title_en", "description_en", "audience_en"),
             ("title_ru", "description_ru", "audience_ru"),
             (),
-            "events:event_detail",
             weight=1.2,
             newest_first=("-held_on", "-pk"),
         ),
@@ -104,7 +100,6 @@ def _targets():
             ("name_en", "description_en"),
             ("name_ru", "description_ru"),
             ("name_variants",),
-            "events:person_detail",
             title_field="name",
             weight=1.5,
         ),
@@ -115,7 +110,6 @@ def _targets():
             ("name_en", "city_en", "country_en", "description_en"),
             ("name_ru", "city_ru", "country_ru", "description_ru"),
             (),
-            "events:venue_detail",
             title_field="name",
             weight=1.3,
         ),
@@ -126,7 +120,6 @@ def _targets():
             ("name_en", "description_en"),
             ("name_ru", "description_ru"),
             ("name_variants",),
-            "events:organization_detail",
             title_field="name",
             weight=1.3,
         ),
@@ -147,7 +140,7 @@ class Result:
 
     @cached_property
     def url(self):
-        return reverse(self.target.url_name, kwargs={"slug": self.obj.slug})
+        return self.obj.get_absolute_url()
 
     @cached_property
     def _title(self):

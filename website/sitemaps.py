@@ -82,15 +82,18 @@ class SectionSitemap(_Bilingual):
         return reverse(item)
 
 
-class _SlugSitemap(_Bilingual):
-    url_name = ""
+class _PageSitemap(_Bilingual):
+    """The public pages of one model's records, each in both languages.
+
+    `items()` is the model's own `published()` / `public()` queryset, so no page is listed that a visitor cannot open.
+    """
 
     def location(self, item):
-        return reverse(self.url_name, kwargs={"slug": item.slug})
+        # Called once per language, with that language active (Sitemap._location), so reverse() adds its prefix.
+        return item.get_absolute_url()
 
 
-class ArticleSitemap(_SlugSitemap):
-    url_name = "archive:article_detail"
+class ArticleSitemap(_PageSitemap):
     priority = 0.8
 
     def items(self):
@@ -101,8 +104,7 @@ class ArticleSitemap(_SlugSitemap):
         return item.updated_at
 
 
-class EventSitemap(_SlugSitemap):
-    url_name = "events:event_detail"
+class EventSitemap(_PageSitemap):
     priority = 0.8
 
     def items(self):
@@ -112,30 +114,22 @@ class EventSitemap(_SlugSitemap):
         return item.updated_at
 
 
-class PersonSitemap(_SlugSitemap):
-    url_name = "events:person_detail"
-
+class PersonSitemap(_PageSitemap):
     def items(self):
         return Person.objects.public().order_by("slug")
 
 
-class VenueSitemap(_SlugSitemap):
-    url_name = "events:venue_detail"
-
+class VenueSitemap(_PageSitemap):
     def items(self):
         return Venue.objects.public().order_by("slug")
 
 
-class OrganizationSitemap(_SlugSitemap):
-    url_name = "events:organization_detail"
-
+class OrganizationSitemap(_PageSitemap):
     def items(self):
         return Organization.objects.public().order_by("slug")
 
 
-class FigureKindSitemap(_SlugSitemap):
-    url_name = "archive:figure_kind_detail"
-
+class FigureKindSitemap(_PageSitemap):
     def items(self):
         return FigureKind.objects.filter(figures__in=ReportedFigure.objects.published()).distinct().order_by("slug")
 

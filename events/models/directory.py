@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Article, ReportedFigure, SlugQuerySet
@@ -49,6 +50,10 @@ class DirectoryRecord(Tracked):
 
     def natural_key(self):
         return (self.slug,)
+
+    def get_absolute_url(self):
+        """The record's public page, in the active language (events:person_detail, events:venue_detail, …)."""
+        return reverse(f"events:{self._meta.model_name}_detail", kwargs={"slug": self.slug})
 
 
 class PersonQuerySet(DirectoryQuerySet):

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from archive.dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
@@ -72,3 +73,7 @@ class Event(Publishable):
     @property
     def held_on_display(self):
         return format_partial_date(self.held_on, self.held_on_precision)
+
+    def get_absolute_url(self):
+        """The event's public page, in the active language."""
+        return reverse("events:event_detail", kwargs={"slug": self.slug})

@@ -25,6 +25,15 @@ class PartOfItemAdmin(PublishedContentGuard, EditTokenAdmin):
 class PublicThroughContentAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmin):
     """People, venues and organizations: authors edit them until published content shows them; editors always."""
 
+    def view_on_site(self, obj):
+        """The record's public page while published content shows it (its manager's `public()`); no link otherwise.
+
+        A record no published item shows has no page a visitor can open, and none to preview: it is only a name.
+        """
+        if type(obj)._default_manager.public().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return None
+
 
 class PublicationFilter(admin.SimpleListFilter):
     """Public now, scheduled for later, or not public: the conditions of `published()` and `scheduled()`."""

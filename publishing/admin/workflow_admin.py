@@ -40,8 +40,6 @@ class WorkflowAdmin(HistoryViews, PublishedContentGuard, EditTokenAdmin, TabbedT
     # Fields that only the first entry sets (the verbatim original); shown read-only afterwards for everyone.
     original_fields = ()
     always_readonly = ("status",)
-    preview_view_class = None
-    preview_url_name = None
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
 
     class Media:
@@ -261,13 +259,37 @@ class WorkflowAdmin(HistoryViews, PublishedContentGuard, EditTokenAdmin, TabbedT
         }
         return TemplateResponse(request, "admin/workflow/transition.html", context)
 
+    def view_on_site(self, obj):
+        """Where the change form's "View on site" leads: the public page once visitors can open it.
+
+        Until then (a draft, an item in review, one scheduled for later or withdrawn) a visitor gets a 404
+        there, so the link opens the staff preview in the admin's language instead.
+        """
+        if not hasattr(obj, "get_absolute_url"):
+            return None
+        if obj.is_public:
+            return obj.get_absolute_url()
+        language = translation.get_language()
+        language = language if language in workflow.LANGUAGE_CODES else workflow.LANGUAGE_CODES[0]
+        return reverse(self._url_name("preview"), args=[obj.pk, language])
+
     def preview_view(self, request, object_id, language):
-        """The public page of the item, published or not, in one language; for staff who may see the item."""
+        """The public page of the item, published or not, in one language; for staff who may see the item.
+
+        The page is the one the item's `get_absolute_url()` resolves to in that language, served by its own
+        view class with the visibility filter taken out of the view's queryset.
+        """
         obj = self._viewable_object(request, object_id)
-        if language not in workflow.LANGUAGE_CODES or self.preview_view_class is None:
+        if language not in workflow.LANGUAGE_CODES or not hasattr(obj, "get_absolute_url"):
+            raise Http404(_("There is no preview in that language."))
+        with translation.override(language):
+            # The page sees the URL it has in public, so language links and the like work as they will there.
+            match = resolve(obj.get_absolute_url())
+        public_view_class = getattr(match.func, "view_class", None)
+        if public_view_class is None:
             raise Http404(_("There is no preview in that language."))
 
-        class Preview(self.preview_view_class):
+        class Preview(public_view_class):
             def get_queryset(self):
                 # The public view's own queryset (joins, prefetches) without its visibility filter.
                 queryset = super().get_queryset()._chain()
@@ -276,9 +298,8 @@ class WorkflowAdmin(HistoryViews, PublishedContentGuard, EditTokenAdmin, TabbedT
 
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            # The page sees the URL it has in public, so language links and the like work as they will there.
-            request.resolver_match = resolve(reverse(self.preview_url_name, kwargs={"slug": obj.slug}))
-            response = Preview.as_view()(request, slug=obj.slug)
+            request.resolver_match = match
+            response = Preview.as_view()(request, *match.args, **match.kwargs)
             response.render()
             banner = render_to_string(
                 "admin/workflow/preview_banner.html",
