@@ -30,6 +30,6 @@ def imported_article_slugs(outlet, date, title, sha256):
     """The slugs an imported article may take, in order: outlet, date and title words, then the same with the
     start of the document's checksum (two different documents with the same outlet, date and title)."""
     prefix = outlet.slug if outlet else "unknown-outlet"
-    words = slugify(transliterate(title))[:60].rsplit("-", 1)[0] or "untitled"
+    words = slug_for(title, 60) or "untitled"
     base = f"{prefix}-{date.isoformat() if date else 'undated'}-{words}"[:100]
     return [base, f"{base}-{sha256[:8]}", f"{base}-{sha256[:16]}"]

@@ -47,3 +47,17 @@ def test_a_name_printed_with_e_for_yo_still_finds_the_person(tmp_path):
     article = _import(tmp_path, "date 2025-02-26\n\nВечер в Щёкино\n\nПетр Щукин рассказал о трагедии.\n\nАбзац.")
     [suggestion] = article.suggestions.filter(kind="person")
     assert suggestion.person == person and suggestion.text == "Петр Щукин"
+
+
+@pytest.mark.django_db
+def test_an_imported_article_with_a_short_title_keeps_every_word_of_it_in_its_slug(tmp_path):
+    article = _import(tmp_path, "date 2025-02-26\n\nSeminar in Pakistan\n\nA seminar was held.\n\nMore.")
+    assert article.slug.endswith("-2025-02-26-seminar-in-pakistan")
+
+
+@pytest.mark.django_db
+def test_an_imported_article_with_a_long_title_is_cut_at_a_word(tmp_path):
+    title = "Commemoration of the victims held at the embassy with a documentary and an exhibition of photographs"
+    article = _import(tmp_path, f"date 2025-02-26\n\n{title}\n\nA ceremony was held.\n\nMore.")
+    words = article.slug.split("-2025-02-26-", 1)[1]
+    assert len(words) <= 60 and title.lower().replace(" ", "-").startswith(words + "-")
