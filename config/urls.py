@@ -21,7 +21,7 @@ from website.sitemaps import SITEMAPS
 urlpatterns = [
     path("healthz", reads_query_parameters()(healthz), name="healthz"),
     path("", website_views.language_redirect, name="language_redirect"),
-    # What django.conf.urls.i18n holds, with the parameters it reads declared (see archive/query_parameters.py).
+    # What django.conf.urls.i18n holds, with the parameters it reads declared (see publishing/public_pages.py).
     path("i18n/setlang/", reads_query_parameters("next", "language")(set_language), name="set_language"),
     # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
     path(

@@ -1,6 +1,6 @@
 """Publication checks for images: content whose images lack alt text in either language may not be published.
 
-The editorial workflow (archive/workflow.py) runs registered checks before publishing; this module
+The editorial workflow (publishing/workflow.py) runs registered checks before publishing; this module
 provides the one for images and stays independent of how the workflow registers it.
 """
 

@@ -117,7 +117,7 @@ class ImportDocumentsMixin:
 
 @admin.register(ImportSuggestion)
 class ImportSuggestionAdmin(PublishedContentGuard, EditTokenAdmin, admin.ModelAdmin):
-    """Suggestions are decided by those who may change their article, through the actions (archive/suggestions.py)."""
+    """Suggestions are decided by those who may change their article, through the actions (importing/suggestions.py)."""
 
     workflow_parent = "article"
     list_display = ["text", "kind", "record", "value", "figure_kind", "article", "decision"]

@@ -1,7 +1,7 @@
 """Deciding the importer's suggestions: confirming adds figures to the article, as editing the article would.
 
 Each article's suggestions are decided in one transaction with the article locked: whoever may not change
-the article (archive/workflow.py: `editing_rights`, and the published-content rule) is refused and nothing
+the article (publishing/workflow.py: `editing_rights`, and the published-content rule) is refused and nothing
 changes; otherwise the article gets a revision with its rows (user and comment) and, when it is published,
 a workflow-log entry, exactly as a save of the article's own form.
 """

@@ -1,7 +1,7 @@
 """Lost updates: every editable row records when it was last saved, and a form says which version it was opened on.
 
 An edit form carries its row's `updated_at` as a token; a save whose token no longer matches the saved row
-is refused (archive/admin_lost_updates.py asks these functions). The token is a time rather than a
+is refused (publishing/admin/lost_updates.py asks these functions). The token is a time rather than a
 counter: it is the field articles and events already had (and feeds and the sitemap show), and after a
 restore from history writes old rows back as they were, setting it to now (`touch`) gives a value no open
 form carries, where an old counter plus one could equal one an open form still holds.

@@ -1,6 +1,6 @@
 """Every admin change form, and every row of its inlines, refuses a save made on an outdated copy.
 
-A form carries the `updated_at` of the row it was opened on (archive/lost_updates.py). When the row was
+A form carries the `updated_at` of the row it was opened on (publishing/lost_updates.py). When the row was
 saved since, the save is refused before anything is written: the admin validates the whole page (the form
 and all inline rows) inside one transaction and saves only when all of it is valid, so one outdated row
 refuses the page. The refused text stays in the form, with a message naming who saved what and what to do.

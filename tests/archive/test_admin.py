@@ -24,7 +24,7 @@ def test_every_model_of_the_archive_is_registered_in_the_admin():
                 "eventreport",
                 "eventorganizer",
                 "programmeitem",
-                # Shown on the article admin's "Import documents" pages (archive/admin_import.py).
+                # Shown on the article admin's "Import documents" pages (importing/admin.py).
                 "importjob",
                 "importjobdocument",
             }, f"{model._meta.label} is not in the admin"

@@ -2,7 +2,7 @@
 a 400 or a 404: never a server error, on SQLite and on PostgreSQL.
 
 The pages come from the URL resolver (everything outside the admin) and the parameters from what each view
-declares it reads (archive/query_parameters.py), so a page added later is fuzzed without touching this file,
+declares it reads (publishing/public_pages.py), so a page added later is fuzzed without touching this file,
 and a page that declares nothing fails the first test below. Values are sent as the bytes a client would
 send: a lone surrogate arrives as the invalid UTF-8 it encodes to, as it would from any browser or script.
 """
@@ -102,7 +102,7 @@ def assert_answered(response, where):
 def test_every_public_url_pattern_declares_its_parameters_and_can_be_fuzzed(archive):
     assert {"events:event_list", "website:search", "sitemap_section", "healthz"} <= {str(p) for p in PUBLIC_PATTERNS}
     undeclared = [str(p) for p in PUBLIC_PATTERNS if query_parameters_of(p.callback) is None]
-    assert undeclared == [], "declare the query parameters these views read (archive/query_parameters.py)"
+    assert undeclared == [], "declare the query parameters these views read (publishing/public_pages.py)"
     for pattern in PUBLIC_PATTERNS:
         for name in pattern.path_values:
             assert existing_value(pattern, name), f"no public value for <{name}> of {pattern}"
