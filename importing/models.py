@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import ArticlePartQuerySet
-from publishing.lost_updates import Tracked
+from archive.models import ArticlePart
 
 #: Page-furniture lines recorded per file for the report; the text itself is kept on the article.
 MAX_REMOVED_LINES = 100
@@ -124,7 +123,7 @@ class ImportJobDocument(models.Model):
         type(self).objects.filter(pk=self.pk).update(**{name: getattr(self, name) for name in fields})
 
 
-class ImportSuggestion(Tracked):
+class ImportSuggestion(ArticlePart):
     """Something the importer found in a document — a figure, or a name matching a record — for an editor to confirm."""
 
     class Kind(models.TextChoices):
@@ -139,7 +138,6 @@ class ImportSuggestion(Tracked):
         REJECTED = "rejected", _("rejected")
 
     article = models.ForeignKey("archive.Article", on_delete=models.CASCADE, related_name="suggestions")
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     text = models.CharField(
         _("as written"), max_length=300, help_text=_("The name or number exactly as the text has it.")
@@ -173,27 +171,13 @@ class ImportSuggestion(Tracked):
         _("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING, db_index=True
     )
 
-    objects = ArticlePartQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["article", "position"]
+    class Meta(ArticlePart.Meta):
         constraints = [models.UniqueConstraint(fields=["article", "position"], name="unique_suggestion_position")]
         verbose_name = _("import suggestion")
         verbose_name_plural = _("import suggestions")
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text}"
-
-    def natural_key(self):
-        return (*self.article.natural_key(), self.position)
-
-    natural_key.dependencies = [
-        "archive.article",
-        "archive.figurekind",
-        "events.person",
-        "events.organization",
-        "events.venue",
-    ]
 
     @property
     def record(self):
