@@ -97,6 +97,11 @@ def test_admin_pages_keep_their_styles_under_the_policy(watched_tab, settings, t
     # The change form's workflow panel; two saves make two versions to compare.
     watch.open(f"/en/admin/archive/article/{article.pk}/change/")
     watch.expect_style(".wf-panel .wf-status", "font-weight", "700")
+    # A report's long title keeps clear of the preview, history and "view on site" buttons.
+    title = tab.locator("#content h2").first.bounding_box()
+    tools = tab.locator("#content-main > .object-tools").first.bounding_box()
+    if tools["y"] < title["y"] + title["height"]:
+        watch.problems.append(f"{tab.url}: the object tools cover the item's title")
     tab.click("input[name=_continue]")
     tab.fill("#id_title_en", article.title_en + " (revised)")
     tab.click("input[name=_continue]")
