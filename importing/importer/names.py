@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from events.models import Organization, Person, Venue
 from importing.models import ImportSuggestion
-from importing.transliteration import transliterate
+from wordforms.transliteration import transliterate
 
 # Spellings that differ between transliterations of the same name collapse to one key: gh/g, kh/h/г, y/i, …
 KEY_REPLACEMENTS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("h", "g"), ("y", "i"), ("w", "v")]
