@@ -6,7 +6,7 @@ created without one, and stays even if the title changes later.
 
 from django.utils.text import slugify
 
-from .transliteration import transliterate
+from wordforms.transliteration import transliterate
 
 
 def slug_for(title, max_length=120):

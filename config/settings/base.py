@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # The project's apps in their layers, lowest first: each imports only those listed before it (make lint).
+    "wordforms",
     "publishing",
     "archive",
     "events",

@@ -7,28 +7,13 @@ from dataclasses import dataclass
 
 from events.models import Organization, Person, Venue
 from importing.models import ImportSuggestion
-from importing.transliteration import transliterate
+from wordforms.phonetic import name_key
 
-# Spellings that differ between transliterations of the same name collapse to one key: gh/g, kh/h/г, y/i, …
-KEY_REPLACEMENTS = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("h", "g"), ("y", "i"), ("w", "v")]
-KEY_REPLACEMENTS += [("q", "k"), ("x", "ks"), ("ts", "c")]
+# `name_key` is the project's one spelling-independent key (wordforms.phonetic): "Atamoghlanov" and "Атамогланов"
+# give the same one. A Cyrillic word is also tried without a case ending, so "Атамогланова" meets it too.
 RUSSIAN_ENDINGS = ("ого", "ому", "ой", "ей", "ым", "ом", "ем", "ою", "а", "у", "е", "ы", "и", "ю")
 WORD = re.compile(r"[^\W\d_](?:[\w.’'-]*\w)?")
-NOT_LATIN = re.compile(r"[^a-z]")
-REPEATED = re.compile(r"(.)\1+")
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
-
-
-def name_key(word):
-    """A spelling-independent key: "Atamoghlanov" and "Атамогланов" give the same one.
-
-    Russian texts often print ё without its dots, so it counts as е here ("Пётр" and "Петр" give one key).
-    """
-    key = transliterate(word.lower().replace("ё", "е"))
-    for old, new in KEY_REPLACEMENTS:
-        key = key.replace(old, new)
-    key = NOT_LATIN.sub("", key)
-    return REPEATED.sub(r"\1", key)
 
 
 @functools.lru_cache(maxsize=100_000)

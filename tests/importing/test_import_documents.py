@@ -155,6 +155,14 @@ def test_a_russian_name_in_another_case_and_spelling_is_matched(reference, tmp_p
     assert suggestion.person.slug == "aghalar-atamoghlanov" and suggestion.text == "Агалара Атамогланова"
 
 
+@pytest.mark.parametrize("spelling", ["Ağalar Atamoğlanov", "Aghalar Atamoglanov", "Agalar Atamoghlanov"])
+def test_a_name_in_the_azerbaijani_alphabet_or_another_transliteration_is_matched(reference, tmp_path, spelling):
+    text = f"Embassy in Kazakhstan\n\nAmbassador {spelling} spoke at the memorial evening.\n\nAnother paragraph."
+    article = imported(tmp_path, text)
+    [suggestion] = article.suggestions.filter(kind="person")
+    assert suggestion.person.slug == "aghalar-atamoghlanov" and suggestion.text == spelling
+
+
 def test_the_hedged_figure_is_suggested_as_approximate(reference):
     run(DOCUMENTS / "004_36ffe1ae2a3c1afa.txt")
     hostages = ImportSuggestion.objects.get(kind="figure", value=1275)

@@ -1,7 +1,7 @@
 """One transliteration of Russian into Latin letters for the whole project: slugs and name matching both use it.
 
 The spelling is close to the BGN/PCGN and passport conventions most readers know ("Щёкино" → "shchyokino",
-"Хачатурян" → "khachaturyan"). Name matching folds spellings further on top of it (`importer.names.name_key`).
+"Хачатурян" → "khachaturyan"). Name matching folds spellings further on top of it (`wordforms.phonetic.name_key`).
 """
 
 CYRILLIC_TO_LATIN = {
