@@ -21,6 +21,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from wordforms import russian
+
 WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "ru": snowballstemmer.stemmer("russian")}
@@ -38,6 +40,21 @@ def stem(word):
     """The Snowball stem of one word, using the Russian stemmer for Cyrillic and English otherwise."""
     word = word.lower().replace("ё", "е")
     return _STEMMERS["ru" if CYRILLIC.search(word) else "en"].stemWord(word)
+
+
+def _has_dictionary_forms(term):
+    """A Russian word other than a preposition, conjunction or particle: its dictionary forms are searched too."""
+    return bool(CYRILLIC.search(term)) and not russian.is_function_word(term)
+
+
+@lru_cache(maxsize=20_000)
+def term_stems(term):
+    """The stems under which a query word may stand in a text: its own, and for a Russian word those of its
+    dictionary forms (wordforms.russian), so "Атамогланова" meets "Атамогланов" and "послов" meets "посол"."""
+    stems = {stem(term)}
+    if _has_dictionary_forms(term):
+        stems |= {stem(lemma) for lemma in russian.lemmas(term)}
+    return frozenset(stems)
 
 
 def query_terms(query):
@@ -176,10 +193,11 @@ def search(query, language):
     found = Found()
     if not terms:
         return found
-    stems = [stem(term) for term in terms]
+    alternatives = [term_stems(term) for term in terms]
+    stems = sorted(set().union(*alternatives))
     find = _postgres_matches if backend() == "postgres" else _python_matches
     for target in _targets():
-        matches, cut_short = find(target, terms, stems)
+        matches, cut_short = find(target, terms, alternatives)
         if cut_short:
             found.cut_short.append(target)
         for obj, rank in matches:
@@ -198,7 +216,7 @@ def search(query, language):
     return found
 
 
-def _postgres_matches(target, terms, stems):
+def _postgres_matches(target, terms, alternatives):
     """Rows whose stored `search_document` matches (the GIN index finds them), ranked against that column.
 
     The column and its index are made by the migrations named `search_document` from the same fields
@@ -213,10 +231,18 @@ def _postgres_matches(target, terms, stems):
     queryset = target.queryset()
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     document = RawSQL(f"{table}.search_document", [], output_field=SearchVectorField())
-    text = " ".join(terms)
-    search_query = SearchQuery(text, config="english", search_type="plain") | SearchQuery(
-        text, config="russian", search_type="plain"
-    )
+    search_query = None
+    for term in terms:
+        # Each word in either configuration, or (Russian) any of its dictionary forms; every word must match.
+        # A Russian word is looked up in the russian configuration only, so that its stop words ("для", "по")
+        # drop out as they do in the stored column, instead of being required in the English part.
+        either = SearchQuery(term, config="russian", search_type="plain")
+        if not CYRILLIC.search(term):
+            either = SearchQuery(term, config="english", search_type="plain") | either
+        elif _has_dictionary_forms(term):
+            for lemma in sorted(russian.lemmas(term)):
+                either |= SearchQuery(lemma, config="russian", search_type="plain")
+        search_query = either if search_query is None else search_query & either
     rows = (
         queryset.alias(search_document=document)
         .filter(search_document=search_query)
@@ -226,7 +252,8 @@ def _postgres_matches(target, terms, stems):
     # Words found in the title break ties between rows that PostgreSQL ranks alike.
     rows = list(rows)
     ranked = [
-        (row, row.search_rank + _title_hits(row, target, stems) / 100) for row in rows[: settings.SEARCH_RESULT_LIMIT]
+        (row, row.search_rank + _title_hits(row, target, alternatives) / 100)
+        for row in rows[: settings.SEARCH_RESULT_LIMIT]
     ]
     return sorted(ranked, key=lambda match: -match[1]), len(rows) > settings.SEARCH_RESULT_LIMIT
 
@@ -234,6 +261,8 @@ def _postgres_matches(target, terms, stems):
 def _prefix(term, term_stem):
     """The part of a word its other forms share: the common prefix of the word and its stem."""
     word = term.lower().replace("ё", "е")
+    # English stems end in i where the words end in y or ies ("ceremoni": "ceremony", "ceremonies").
+    term_stem = term_stem[:-1] if term_stem.endswith("i") and not CYRILLIC.search(word) else term_stem
     length = 0
     for a, b in zip(word, term_stem, strict=False):
         if a != b:
@@ -242,21 +271,21 @@ def _prefix(term, term_stem):
     return word[: max(length, MIN_TERM_LENGTH)]
 
 
-def _python_matches(target, terms, stems):
-    """SQL narrows by each word's stem prefix (case variants, since SQLite folds ASCII only); Python confirms."""
+def _python_matches(target, terms, alternatives):
+    """SQL narrows by each word's stem prefixes (case variants, since SQLite folds ASCII only); Python confirms."""
     queryset = target.queryset()
-    for term, term_stem in zip(terms, stems, strict=True):
-        prefix = _prefix(term, term_stem)
+    for term, term_stems_ in zip(terms, alternatives, strict=True):
         condition = Q()
-        for variant in {prefix, prefix.capitalize(), prefix.upper()}:
-            for name in target.fields():
-                condition |= Q(**{f"{name}__contains": variant})
+        for prefix in {_prefix(term, term_stem) for term_stem in term_stems_}:
+            for variant in {prefix, prefix.capitalize(), prefix.upper()}:
+                for name in target.fields():
+                    condition |= Q(**{f"{name}__contains": variant})
         queryset = queryset.filter(condition)
     if target.newest_first:
         queryset = queryset.order_by(*target.newest_first)
     scan_limit = settings.SEARCH_RESULT_LIMIT * 5
     rows = list(queryset[:scan_limit])
-    matches = [(row, hits) for row in rows if (hits := _term_hits(row, target, stems))]
+    matches = [(row, hits) for row in rows if (hits := _term_hits(row, target, alternatives))]
     # A full scan may have left confirmed matches unread: report the kind as cut short, as PostgreSQL's does.
     cut_short = len(rows) >= scan_limit or len(matches) > settings.SEARCH_RESULT_LIMIT
     return sorted(matches[: settings.SEARCH_RESULT_LIMIT], key=lambda match: -match[1]), cut_short
@@ -266,22 +295,23 @@ def _stems_of(text):
     return {stem(word) for word in WORD.findall(text or "")}
 
 
-def _title_hits(row, target, stems):
+def _title_hits(row, target, alternatives):
     """How many of the query's words the record's title has, in either language."""
-    wanted = set(stems)
-    return sum(len(_stems_of(getattr(row, f"{target.title_field}_{code}", "")) & wanted) for code in ("en", "ru"))
+    titles = [_stems_of(getattr(row, f"{target.title_field}_{code}", "")) for code in ("en", "ru")]
+    return sum(1 for title in titles for stems in alternatives if title & stems)
 
 
-def _term_hits(row, target, stems):
-    """How many fields mention the query's words, 0 unless every word occurs somewhere in the record."""
+def _term_hits(row, target, alternatives):
+    """How many fields mention the query's words, 0 unless every word (in one of its forms) occurs in the record."""
     found = set()
     hits = 0
     for name in target.fields():
-        present = _stems_of(getattr(row, name, "")) & set(stems)
+        text = _stems_of(getattr(row, name, ""))
+        present = {index for index, stems in enumerate(alternatives) if text & stems}
         if present:
             hits += len(present) * (3 if name.startswith(target.title_field) else 1)
             found |= present
-    return hits if found >= set(stems) else 0
+    return hits if len(found) == len(alternatives) else 0
 
 
 def title_for(obj, target, stems, language):

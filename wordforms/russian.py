@@ -80,3 +80,14 @@ def lemmas(word):
         else:
             found.add(parse.normal_form)
     return frozenset(lemma.replace("ё", "е") for lemma in found or {lower})
+
+
+FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_function_word(word):
+    """Whether the word's likeliest reading is a preposition, conjunction, particle or interjection ("для", "по",
+    "и"): a search looks such words up as they are, not through other readings ("для" as a form of "длить")."""
+    parses = analyzer().parse(word.lower().replace("ё", "е"))
+    return bool(parses) and parses[0].tag.POS in FUNCTION_WORDS

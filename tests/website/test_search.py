@@ -163,3 +163,20 @@ def test_a_word_in_no_more_records_than_are_ranked_gives_no_note(client, setting
     html = client.get("/en/search/?q=wreath").content.decode()
     assert len(re.findall(r'href="/en/articles/([\w-]+)/"', html)) == 3
     assert "the newest" not in html
+
+
+@pytest.mark.parametrize("query", ["Атамогланова", "посла Атамогланова", "Атамоглановым", "Атамогланову"])
+def test_a_russian_surname_in_any_case_finds_the_person(archive, client, query):
+    html = results_html(client, "ru", query)
+    assert "/ru/people/aghalar-atamoghlanov/" in html
+
+
+def test_a_preposition_in_a_russian_phrase_is_not_required_to_match_a_reading_of_another_word(archive, client):
+    # "для" can be read as a form of "длить"; as a preposition it is a stop word and drops out of the query.
+    html = results_html(client, "ru", "Справедливость для Ходжалы")
+    assert "/ru/articles/undated-azerbaijan-marks-32nd-anniversary/" in html
+
+
+def test_an_english_plural_in_ies_finds_the_singular_in_y(archive, client):
+    html = results_html(client, "en", "embassies")
+    assert "/en/venues/embassy-of-azerbaijan-in-kazakhstan/" in html
