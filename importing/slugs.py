@@ -17,15 +17,6 @@ def slug_for(title, max_length=120):
     return slug
 
 
-def unique_slug_for(model, title, max_length=120):
-    """`slug_for(title)`, with -2, -3, … appended when another row of `model` already has it."""
-    base = slug_for(title, max_length - 4) or "item"
-    slug, n = base, 2
-    while model._default_manager.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def imported_article_slugs(outlet, date, title, sha256):
     """The slugs an imported article may take, in order: outlet, date and title words, then the same with the
     start of the document's checksum (two different documents with the same outlet, date and title)."""

@@ -44,13 +44,14 @@ def query_parameters_of(view):
     return None
 
 
+def may_use_page_cache(request):
+    """Whether the page cache is on and the request is one it may answer (GET or HEAD)."""
+    return settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
+
+
 def _is_anonymous_request(request):
     # The page cache has removed a session cookie that names no session.
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+    return may_use_page_cache(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def cache_public_page(view):

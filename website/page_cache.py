@@ -39,6 +39,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from publishing.generations import current_generation
+from publishing.public_pages import may_use_page_cache
 
 CACHE_STATUS_HEADER = "X-Page-Cache"
 
@@ -47,15 +48,6 @@ def page_key(request, language):
     # Pages hold absolute addresses (canonical links, feeds, sitemaps): each host and scheme has its own.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"page-cache:page:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
-
-
-def _may_use_cache(request):
-    return settings.PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
-
-
-def _is_anonymous_request(request):
-    # PageCacheMiddleware has removed a session cookie that names no session.
-    return _may_use_cache(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def _may_store(response):
@@ -121,7 +113,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _may_use_cache(request):
+        if not may_use_page_cache(request):
             return self.get_response(request)
         language = translation.get_language_from_path(request.path_info)
         if language is None or request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:

@@ -16,17 +16,6 @@ def can_publish(user, model):
     return user.has_perm(permission(model, "publish"))
 
 
-def in_published_content(obj):
-    """Whether `obj` is published content or published content shows it (publishing/exposure.py).
-
-    "Published" is the status, so an item scheduled for later counts, as it does for the publish guard:
-    not `Publishable.is_public`, which asks whether visitors see the item now.
-    """
-    if isinstance(obj, Publishable):
-        return obj.status == Status.PUBLISHED
-    return bool(exposure.published_items_showing(obj))
-
-
 def _weakest(rights):
     if None in rights:
         return None
