@@ -126,3 +126,45 @@ def test_a_scheduled_article_appears_once_its_time_comes(client):
     article.save()
     assert client.get("/en/articles/soon/").status_code == 200
     assert "/en/articles/soon/" in body(client, "/en/articles/")
+
+
+@pytest.mark.parametrize("fields", HIDDEN, ids=["draft", "in_review", "withdrawn", "scheduled"])
+def test_rows_a_hidden_article_reports_do_not_make_a_public_event_searchable(client, fields):
+    """A public event's programme, participants and figures from a hidden article are not searched, and facet
+    counts do not count them."""
+    from events.models import ProgrammeItem
+
+    public_event = make_event(slug="public-event", title_en="Public event")
+    public_article = make_article(slug="public-article", title_en="Public article")
+    make_report(public_event, public_article)
+    secret_article = make_article(slug="secret-article", title_en="Hidden", **hidden(fields))
+    ProgrammeItem.objects.create(
+        event=public_event,
+        article=secret_article,
+        position=1,
+        kind=ProgrammeItem.Kind.SCREENING,
+        description_en="A screening of Quetzalfilm",
+        description_ru="Показ Кетцальфильма",
+        passage="Quetzalfilm was shown.",
+    )
+    make_participation(
+        public_event, secret_article, summary_en="He praised Xylophonia.", passage="Xylophonia was praised."
+    )
+    make_figure(secret_article, value=4242, passage="Zorbastan counted 4242.", event=public_event)
+    for query in ("Quetzalfilm", "Кетцальфильма", "Xylophonia", "Zorbastan"):
+        html = body(client, f"/en/search/?q={query}")
+        assert "public-event" not in html and "0 results" in html, query
+
+
+@pytest.mark.parametrize("fields", HIDDEN, ids=["draft", "in_review", "withdrawn", "scheduled"])
+def test_did_you_mean_never_suggests_a_word_only_hidden_items_contain(client, fields):
+    make_article(slug="secret-article", title_en="Quixotrania remembered", **hidden(fields))
+    make_article(slug="public-article", title_en="Public report")
+    html = body(client, "/en/search/?q=Quixotrana")
+    assert "quixotrania" not in html.lower() and "Did you mean" not in html and "secret-article" not in html
+
+
+def test_a_suggestion_is_offered_when_public_records_have_the_word(client):
+    make_article(slug="public-article", title_en="Quixotrania remembered")
+    html = body(client, "/en/search/?q=Quixotrana")
+    assert "Did you mean" in html and "Quixotrania" in html and "/en/articles/public-article/" in html

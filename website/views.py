@@ -35,19 +35,38 @@ def home(request):
     return render(request, "website/home.html", context)
 
 
-@reads_query_parameters("q", PAGE)
+@reads_query_parameters("q", "kind", "year", "language", PAGE)
 def search(request):
-    """Search both languages at once; results paginated, matching words highlighted."""
+    """Search both languages at once: results grouped by kind (one kind paginated), facets, words highlighted."""
     query = request.GET.get("q", "").strip()[:200]
-    found = site_search.search(query, translation.get_language())
-    page = Paginator(found.results, settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in site_search.KINDS else ""
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and len(year) == 4 else None
+    language = request.GET.get("language", "")
+    language = language if language in dict(settings.LANGUAGES) else ""
+    found = site_search.search(query, translation.get_language(), kind or None, year, language or None)
+    page = Paginator(found.results, settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page")) if kind else None
     context = {
         "query": query,
-        "terms": site_search.query_terms(query),
+        "terms": found.words,
+        "found": found,
+        "kind": site_search.KINDS.get(kind),
+        "year": year,
+        "language": language,
         "page_obj": page,
-        "results": page.object_list,
-        "result_count": len(found.results),
-        "cut_short": [target.label for target in found.cut_short],
+        "results": page.object_list if page else [],
+        "result_count": found.total,
+        "kind_facets": [
+            (site_search.KINDS[name], found.facets.kinds[name])
+            for name in site_search.KINDS
+            if found.facets.kinds.get(name)
+        ],
+        "year_facets": sorted(found.facets.years.items(), reverse=True),
+        "language_facets": [
+            (code, dict(settings.LANGUAGES)[code], count) for code, count in sorted(found.facets.languages.items())
+        ],
+        "cut_short": [kind_.plural for kind_ in found.cut_short],
         "result_limit": settings.SEARCH_RESULT_LIMIT,
     }
     return render(request, "website/search.html", context)

@@ -54,3 +54,36 @@ def lemmas(word):
     if lower in IRREGULAR:
         found.add(_stem(IRREGULAR[lower]))
     return frozenset(found)
+
+
+# Words a search does not require, as nearly every English text has them ("ambassador to Pakistan").
+FUNCTION_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "into",
+        "about",
+    }
+)

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "archive",
     "events",
     "gallery",
+    "searchindex",
     "importing",
     "website",
     "loginguard",

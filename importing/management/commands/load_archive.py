@@ -1,4 +1,5 @@
-"""Load the hand-built fixtures in dependency order and report what each kind of record gained (-v 0: nothing)."""
+"""Load the hand-built fixtures in dependency order, index them for search, and report what each kind of record
+gained (-v 0: nothing)."""
 
 from pathlib import Path
 
@@ -7,6 +8,8 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from searchindex import indexing
 
 
 class Command(BaseCommand):
@@ -36,6 +39,8 @@ class Command(BaseCommand):
                 except serializers.base.DeserializationError as error:
                     reason = str(error) or str(error.__cause__)
                     raise CommandError(f"{path}: {reason}. Fix the file and run the command again.") from error
+            # Fixtures are saved raw, which the index's signals skip: index everything once it is all there.
+            indexing.rebuild()
         if options["verbosity"] >= 1:
             for label, c in counts.items():
                 name = apps.get_model(label)._meta.verbose_name_plural
