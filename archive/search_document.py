@@ -44,3 +44,10 @@ def add_search_documents(documents):
             schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_document")
 
     return migrations.RunPython(forwards, backwards)
+
+
+def drop_search_documents(documents):
+    """The reverse of `add_search_documents`: search moved to the `searchindex` app, so the columns and their
+    indexes go (migrating back makes them again)."""
+    operation = add_search_documents(documents)
+    return migrations.RunPython(operation.reverse_code, operation.code)

@@ -81,7 +81,6 @@ def test_only_links_to_records_count_as_results():
     assert search_scoring.records_linked(html, "en") == ["venue:vladivostok", "article:some-report"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: search does not yet reach 95%")
 def test_the_search_finds_the_expected_record_on_the_first_page_for_95_percent_of_the_set(archive, record_property):
     score = search_scoring.score()
     table = score.table(f"search relevance on {connection.vendor}")
