@@ -45,6 +45,8 @@ from events.models import (  # noqa: E402
 )
 from publishing.generations import invalidate_pages  # noqa: E402
 from publishing.models import Status  # noqa: E402
+from searchindex import indexing  # noqa: E402
+from searchindex.models import Entry  # noqa: E402
 
 # (Latin, second Latin transliteration, Cyrillic) for each syllable.
 SYLLABLES = [
@@ -450,6 +452,10 @@ def main():
         elif Article.objects.filter(slug__startswith="bench-").exists():
             sys.exit("Benchmark data is already there: run again with --reset to replace it.")
         generate(options)
+        # bulk_create sends no signals, so the search index is made in one pass over what was written.
+        with Stage("search index") as stage:
+            indexing.rebuild()
+            stage.rows = Entry.objects.count()
         invalidate_pages()
     if connection.vendor == "postgresql":
         with Stage("vacuum, analyze") as stage, connection.cursor() as cursor:

@@ -17,6 +17,12 @@ MIN_KEY_LENGTH = 3
 MIN_WORD_LENGTH = 2
 MAX_QUERY_WORDS = 10
 SUGGESTIBLE = re.compile(r"^[^\W\d_]{4,40}$")
+# Initials written with full stops are one word, as visitors type them without: "U.S." is "US", "С.Ш.А." "США".
+DOTTED_INITIALS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")
+
+
+def _joined_initials(text):
+    return DOTTED_INITIALS.sub(lambda match: match.group().replace(".", "") + " ", text or "")
 
 
 def _is_function_word(word):
@@ -47,7 +53,7 @@ def word_tokens(word, keyed):
 def text_tokens(text, names=False):
     """Every token of a text; `names` says the whole text is a name or title, so every word gets its key."""
     found = set()
-    for word in tokens.words(text or ""):
+    for word in tokens.words(_joined_initials(text)):
         found |= word_tokens(word, keyed=names or word[:1].isupper())
     return found
 
@@ -61,7 +67,7 @@ def query_words(query):
     """The words of a query worth searching for, in order, without repeats; function words ("of", "для") only
     when the query has nothing else."""
     seen = []
-    for word in tokens.words(unicodedata.normalize("NFC", query or "")):
+    for word in tokens.words(_joined_initials(unicodedata.normalize("NFC", query or ""))):
         long_enough = len(word) >= MIN_WORD_LENGTH or word.isdigit()
         if long_enough and word.lower() not in (w.lower() for w in seen):
             seen.append(word)

@@ -79,7 +79,7 @@ def test_results_are_grouped_by_kind_with_counts_and_one_kind_can_be_chosen(clie
     html, shown = found(client, "Rabat")
     assert 'Articles <span class="count">(7)</span>' in html and 'Events <span class="count">(1)</span>' in html
     assert len([link for link in shown if link.startswith("articles/")]) == 5  # a group shows its best five
-    assert "All 7: Articles" in html
+    assert "All Articles (7)" in html
     html, shown = found(client, "Rabat", kind="article")
     assert {link for link in shown if link.startswith("articles/")} == {f"articles/report-{n}" for n in range(7)}
     assert "events/rabat-vigil" not in shown

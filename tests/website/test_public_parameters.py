@@ -115,7 +115,7 @@ def test_list_filters_are_declared_as_parameters_of_their_pages():
     declared = {str(p): set(query_parameters_of(p.callback)) for p in PUBLIC_PATTERNS}
     assert declared["events:event_list"] == {*EventFilter.base_filters, "page"}
     assert declared["archive:article_list"] == {*ArticleFilter.base_filters, "page"}
-    assert declared["website:search"] == {"q", "page"}
+    assert declared["website:search"] == {"q", "kind", "year", "language", "page"}
 
 
 # Values every parameter and path segment of every page is given on every run.
