@@ -7,6 +7,7 @@ anywhere else, which is how a text writes a name; a query word always brings its
 lower case too. Both backends compare these tokens exactly, so they find the same records.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -39,6 +40,7 @@ def key_token(word):
     return KEY_MARK + key if len(key) >= MIN_KEY_LENGTH else None
 
 
+@functools.lru_cache(maxsize=500_000)
 def word_tokens(word, keyed):
     """The tokens one written word stands for: its lemmas, and its name key if `keyed`."""
     lemmas = {lemma.replace(" ", "") for lemma in tokens.lemmas(word)}
@@ -47,13 +49,13 @@ def word_tokens(word, keyed):
         # A Russian word's dictionary forms have keys too, so "Рабате" meets "Rabat" and "Атамогланову" "Atamoghlanov".
         keyed_forms = {word} | (lemmas if tokens.CYRILLIC.search(word) else set())
         found |= {key for form in keyed_forms if (key := key_token(form))}
-    return found
+    return frozenset(found)
 
 
 def text_tokens(text, names=False):
     """Every token of a text; `names` says the whole text is a name or title, so every word gets its key."""
     found = set()
-    for word in tokens.words(_joined_initials(text)):
+    for word in set(tokens.words(_joined_initials(text))):
         found |= word_tokens(word, keyed=names or word[:1].isupper())
     return found
 
