@@ -38,7 +38,7 @@ EN_MONTH_WORD = (
 )
 RU_MONTH_WORD = (
     r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]"
-    r"|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек"
+    r"|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек"
 )
 MONTH_WORD = rf"(?:{EN_MONTH_WORD}|{RU_MONTH_WORD})\b\.?"
 WEEKDAY = (
@@ -48,20 +48,24 @@ WEEKDAY = (
 YEAR = r"(?:19|20)\d\d"
 YEAR_WORD = r"(?:\s*(?:г\.|года?\b|г\b))?"
 DAY = r"(?:[012]?\d|3[01])(?:-?(?:го|е|st|nd|rd|th)\b)?"
-CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.?m\.?\b))?"
-ZONE = r"(?:\s*(?:\(?(?:utc|gmt|msk|azt|мск)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?|[+-]\d\d:?\d\d))?"
+CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.?m\b\.?))?"
+ZONE_NAME = r"(?:utc|gmt|msk|мск|azt|trt|pkt|ist|cet|cest|eet|eest|bst|et|est|edt|pt|pst|pdt)\b"
+ZONE_AFTER_TIME = rf"\s*(?:\(?{ZONE_NAME}(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?\)?|[+-]\d\d:?\d\d\b)"
+ZONE = rf"(?:{ZONE_AFTER_TIME})?"
 TIME = rf"{CLOCK}{ZONE}"
-AT = r"(?:,?\s*(?:at|в|-|—|–|•|\|)?\s*)"
+AT = r"(?:,?\s*(?:at|в|-|—|–|•|\||/)?\s*)"
 
 # A date as news pages print it, optionally with a weekday and a time on either side.
 DATE_SPAN = re.compile(
     rf"""(?ix)
+    (?<![\d./])                                                                    # not inside a number
     (?:{TIME}{AT})?
     (?:{WEEKDAY},?\s+)?
     (?:
         \d{{4}}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?     # ISO
-      | (?:[012]?\d|3[01])[./](?:0?\d|1[012])[./](?:{YEAR}|\d\d)\b{YEAR_WORD}           # 26.02.2025, 26/02/25
-      | {DAY}\s+(?:of\s+)?{MONTH_WORD},?(?:\s+{YEAR}\b{YEAR_WORD})?                    # 26 February 2025 г.
+      | {YEAR}[./]\d\d[./]\d\d\b                                                      # 2025/02/26
+      | \d{{1,2}}[./]\d{{1,2}}[./](?:{YEAR}|\d\d)\b{YEAR_WORD}                               # 26.02.2025, 2/26/25
+      | {DAY}(?:\s+|-)(?:of\s+)?{MONTH_WORD}(?:,?(?:\s+|-){YEAR}\b{YEAR_WORD}|,)?        # 26 February 2025 г.
       | {MONTH_WORD}\s+{DAY}\b(?:,?\s+{YEAR}\b)?                                       # Feb. 26, 2025
       | {MONTH_WORD}\s+{YEAR}\b{YEAR_WORD}                                              # February 2025
     )
@@ -81,8 +85,11 @@ LABEL = re.compile(
     r"|размещено)\s*(?:on|at)?\s*:?\s*"
 )
 # A byline beside the date on the same line: "By Jane Doe | Feb 26, 2025".
-BYLINE = re.compile(r"(?i)^(?:by|автор|author|text|текст|фото|photo)\b[\s:]")
-SEGMENT_BREAK = re.compile(r"\s+[|•·]\s+|\s+[—–]\s+")
+BYLINE = re.compile(r"(?i)^(?:by|автор|author|text|текст|фото|photo|source|источник)\b[\s:]")
+# Other page furniture beside a date: an agency's name in capitals, a counter of views or comments.
+AGENCY = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{1,30}$")
+COUNTER = re.compile(r"(?i)^(?:views|comments|просмотр(?:ов|ы)|комментари(?:ев|и))\s*:?\s*[\d\s,.]+$")
+SEGMENT_BREAK = re.compile(r"\s+[|•·/]\s+|\s+[—–]\s+")
 LINE_EDGES = " \t•·|-–—,;"
 
 # Russian months in the prepositional ("в феврале 2025 года") and nominative forms dateparser does not read with a year.
@@ -117,7 +124,12 @@ def _parser(require_year):
     return DateDataParser(languages=LANGUAGES, settings={**BASE_SETTINGS, "REQUIRE_PARTS": parts})
 
 
+# The time is kept as the page prints it, in the page's own zone: the zone's name is not read.
+ZONE_WORDS = re.compile(rf"(?i)\s*\(?\b{ZONE_NAME}(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?\)?")
+
+
 def _normalised(text):
+    text = ZONE_WORDS.sub("", text)
     text = DAY_SUFFIX.sub("", text)
     text = RU_MONTH_FORM.sub(lambda m: RU_MONTH_FORMS[m.group(1).lower()], text)
     # "в 14:35" / "at 3:05 pm" read as a time of the date before them.
@@ -202,7 +214,7 @@ def read_date_line(line):
             continue
         part = _whole_date(segment)
         if part is None:
-            if BYLINE.match(segment) and len(segment) <= 60:
+            if (BYLINE.match(segment) and len(segment) <= 60) or AGENCY.match(segment) or COUNTER.match(segment):
                 continue
             return None
         read, time = part
@@ -231,6 +243,14 @@ DATELINE_AFTER = re.compile(r"[\s.,]*(?:[—–\-(/:]|\.\s|$)|(?<=\.)\s")
 DATELINE_PLACE_AFTER = re.compile(rf",?\s+(?P<place>{PLACE})\s*(?=[—–\-(/:])")
 
 
+# "В среду, 26 февраля" and "On Wednesday, Feb 26" open a sentence, not a dateline: no place starts that way.
+NOT_A_PLACE = re.compile(rf"(?i)^(?:(?:в|во|on|in|at|by|since|until|до|с|к)\s|{WEEKDAY}$)")
+
+
+def is_place(text):
+    return not NOT_A_PLACE.match(text.strip())
+
+
 @dataclass(frozen=True)
 class ReadDateline:
     """A dateline the rules did not recognise: its text, day and month, and its year when it prints one."""
@@ -246,6 +266,8 @@ def read_dateline(lead):
     """A dateline opening the lead: "BAKU, 26.02.2025 /Trend/", "МОСКВА, 26 фев — РИА Новости",
     "Feb 26, 2025 — BAKU:"; None when the lead does not open with one."""
     place = DATELINE_BEFORE.match(lead)
+    if place and not is_place(place.group("place")):
+        return None
     start = place.end() if place else 0
     m = DATE_SPAN.match(lead, start)
     if not m:

@@ -10,7 +10,7 @@ from archive.dates import DatePrecision
 
 from .limits import DocumentError
 from .names import WORD
-from .parsed_dates import dates_in, first_sentence, read_date_line, read_dateline
+from .parsed_dates import dates_in, first_sentence, is_place, read_date_line, read_dateline
 from .printed_dates import DATE_PREFIX, DATELINE, date_of, match_date_line, month_of
 
 # Each optional sign takes its own spaces: three adjacent `\s*` made a line of spaces cost the cube of its length.
@@ -151,7 +151,7 @@ def _take_header(doc, blocks):
     any block of nothing but date lines (a date printed under the headline) before the text.
     """
     header = blocks[0] if blocks else []
-    rows = [(i, _date_line(line)) for i, line in enumerate(header)]
+    rows = [(i, _date_line(line, parse=i < HEADER_LINES)) for i, line in enumerate(header)]
     rows = [(i, row) for i, row in rows if row]
     if rows:
         _take_dates(doc, [header[i] for i, _ in rows], [row for _, row in rows])
@@ -162,26 +162,28 @@ def _take_header(doc, blocks):
         blocks[0] = header[last + 1 :]
     # "Headline", then "Updated: 26 Feb 2025 10:15 AM" in a block of its own, then the text.
     for index in range(1, min(len(blocks) - 1, HEADER_BLOCKS)):
-        if any(len(block) > 1 for block in blocks[:index]):
+        if any(len(block) > 1 for block in blocks[:index]) or not looks_like_headline(blocks[index - 1][0]):
             break
-        dates = [_date_line(line) for line in blocks[index]]
-        if all(dates):
+        dates = [_date_line(line) for line in blocks[index][:HEADER_LINES]]
+        if len(blocks[index]) <= HEADER_LINES and all(dates):
             _take_dates(doc, blocks[index], dates)
             blocks[index] = []
             break
     return [b for b in blocks if b]
 
 
-HEADER_BLOCKS = 3  # a block of date lines is looked for among the first blocks only
+# dateparser reads only the lines where a header can be: the first lines of the first block, the first few blocks.
+HEADER_LINES = 12
+HEADER_BLOCKS = 3
 
 
-def _date_line(line):
+def _date_line(line, parse=True):
     """("rules", date, time) or ("parsed", ReadDate or None, time) when the line is nothing but a printed date and/or
     time; None otherwise. The importer's own rules are asked first."""
     ruled = match_date_line(line)
     if ruled:
         return ("rules", *ruled)
-    parsed = read_date_line(line)
+    parsed = read_date_line(line) if parse else None
     if parsed:
         return ("parsed", *parsed)
     return None
@@ -245,7 +247,7 @@ def _read_dateline(doc):
     """The dateline opening the lead ("BAKU, Feb 26"): its day and month, and its year when it prints one. The rules
     read it first; dateparser reads the forms they do not know ("BAKU, 26.02.2025 /Trend/", "МОСКВА, 26 фев —")."""
     m = DATELINE.match(doc.lead)
-    if m:
+    if m and is_place(m.group("place")):
         day = m.group("en_day") or m.group("ru_day")
         doc.dateline = m.group()
         doc.dateline_month_day = (month_of(m), int(day))
