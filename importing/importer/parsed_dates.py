@@ -9,7 +9,7 @@ never read (only absolute dates are parsed, since the importer knows no referenc
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from archive.dates import DatePrecision
@@ -72,6 +72,7 @@ DATE_SPAN = re.compile(
     (?:{AT}{TIME})?
     """
 )
+FOUR_DIGIT_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 HAS_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)|\d[./]\d{{1,2}}[./]\d\d\b")
 ONLY_TIME = re.compile(
     rf"(?i)^\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
@@ -192,7 +193,7 @@ def _whole_date(segment):
     if read is None:
         return None
     if label and label.group("updated"):
-        read = ReadDate(read.date, read.time, read.precision, read.text, updated=True)
+        read = replace(read, updated=True)
     return read, read.time
 
 
@@ -226,13 +227,14 @@ def read_date_line(line):
     return found_date, found_time
 
 
-def dates_in(text, require_year=True):
-    """Every date the text states in a date-shaped span, in order (spans dateparser cannot read are skipped)."""
+def dates_in(text):
+    """Every date the text states in a date-shaped span with a four-digit year, in order (in running text "1.2.34"
+    is more likely a number than a date; spans dateparser cannot read are skipped)."""
     found = []
     for m in DATE_SPAN.finditer(text):
-        read = read_date(m.group(), require_year=require_year)
+        read = read_date(m.group()) if FOUR_DIGIT_YEAR.search(m.group()) else None
         if read:
-            found.append((m, read))
+            found.append(read)
     return found
 
 
@@ -259,7 +261,6 @@ class ReadDateline:
     month: int
     day: int
     year: int = None
-    time: datetime.time = None
 
 
 def read_dateline(lead):
@@ -290,7 +291,6 @@ def read_dateline(lead):
         month=read.date.month,
         day=read.date.day,
         year=read.date.year if has_year(span) else None,
-        time=read.time,
     )
 
 

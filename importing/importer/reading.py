@@ -265,4 +265,4 @@ def _read_opening(doc):
     if doc.header_date or doc.dateline:
         return
     doc.opening_sentence = first_sentence(doc.lead)
-    doc.opening_dates = [read for _, read in dates_in(doc.opening_sentence)]
+    doc.opening_dates = dates_in(doc.opening_sentence)
