@@ -18,6 +18,19 @@ class DateBasis(models.TextChoices):
     INFERRED = "inferred", _("inferred by the archive")
 
 
+class PublicationDateBasis(models.TextChoices):
+    """What an article's publication date rests on: the two bases every date has, and one only a report's date has.
+
+    A page that prints no date of its own may still date the event it reports in its first sentence ("On 26 February
+    2025, …"). That is the best date the archive has for the report, but it is the event's day, not necessarily the
+    day the page was published, and it is shown as such.
+    """
+
+    STATED = DateBasis.STATED.value, DateBasis.STATED.label
+    INFERRED = DateBasis.INFERRED.value, DateBasis.INFERRED.label
+    EVENT_IN_TEXT = "event", _("the reported event's date, from the text")
+
+
 def format_partial_date(value, precision):
     """Render a date no more precisely than it is known, in the active language."""
     if value is None:

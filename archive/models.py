@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from publishing.lost_updates import Tracked
 from publishing.models import Publishable, published_q
 
-from .dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
+from .dates import DatePrecision, PublicationDateBasis, format_partial_date, partial_date_errors
 
 
 class Language(models.TextChoices):
@@ -97,7 +97,10 @@ class Article(Publishable):
         _("publication date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     published_on_basis = models.CharField(
-        _("publication date basis"), max_length=10, choices=DateBasis.choices, default=DateBasis.STATED
+        _("publication date basis"),
+        max_length=10,
+        choices=PublicationDateBasis.choices,
+        default=PublicationDateBasis.STATED,
     )
     published_on_note = models.TextField(
         _("publication date note"), blank=True, help_text=_("Required when the date is not stated to the day.")

@@ -19,7 +19,7 @@ from publishing.generations import remember_per_generation
 from publishing.models import published_q
 from publishing.public_pages import PAGE
 
-from .dates import iso_partial_date
+from .dates import PublicationDateBasis, iso_partial_date
 from .filters import ArticleFilter
 from .models import AnniversaryMention, Article, FigureKind, ReportedFigure, SourceCitation
 
@@ -66,9 +66,15 @@ def article_json_ld(article, request):
         "headline": getattr(article, f"title_{language}") or article.original_title or article.title_en,
         "inLanguage": language,
         "url": request.build_absolute_uri(article.get_absolute_url()),
-        "datePublished": iso_partial_date(article.published_on, article.published_on_precision),
         "isAccessibleForFree": True,
     }
+    date = iso_partial_date(article.published_on, article.published_on_precision)
+    # A date taken from the text's first sentence is the day of the event it reports, not a publication date.
+    date_key = (
+        "contentReferenceTime" if article.published_on_basis == PublicationDateBasis.EVENT_IN_TEXT else "datePublished"
+    )
+    if date:
+        data[date_key] = date
     if article.outlet:
         data["publisher"] = {"@type": "Organization", "name": article.outlet.name or article.outlet.name_en}
     if article.is_translation_in(language):

@@ -21,15 +21,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+SCORE_TABLES = ("search relevance", "date corpus")
+
+
 def pytest_terminal_summary(terminalreporter):
-    """Tables a test recorded with `record_property("search relevance", …)`, shown after the run even from xdist
-    workers (their reports carry the properties back), so the relevance score per category is in every test log."""
+    """Tables a test recorded with `record_property("search relevance", …)` or `("date corpus", …)`, shown after the
+    run even from xdist workers (their reports carry the properties back), so the relevance score per category and
+    the importer's date score per form are in every test log."""
     for reports in terminalreporter.stats.values():
         for report in reports:
             if getattr(report, "when", None) != "call":
                 continue
             for name, value in getattr(report, "user_properties", ()):
-                if name == "search relevance":
+                if name in SCORE_TABLES:
                     terminalreporter.write_sep("-", f"{name}: {report.nodeid.split('::')[-1]}")
                     terminalreporter.write_line(str(value))
 

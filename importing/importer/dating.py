@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from archive.dates import DateBasis, DatePrecision
+from archive.dates import DateBasis, DatePrecision, PublicationDateBasis
 from archive.models import AnniversaryMention
 
 from .printed_dates import TEXT_DATES, date_of
@@ -36,16 +36,25 @@ class DateDecision:
 
 
 def decide_date(doc, mentions):
-    """The date the page prints, else one inferred from its dateline or the anniversaries it states, with notes why."""
+    """The date the page prints, else its dateline's, else the event's date its first sentence gives, else the year
+    the anniversaries it states point to; with notes why.
+
+    Dates the rules read and dates dateparser read (`parsed_dates`, only where the rules found nothing) are decided
+    the same way; what differs is kept honest in the precision, the basis and the note.
+    """
     best_year, witness = _anniversary_year(mentions)
-    decision = DateDecision(date=doc.header_date, time=doc.header_time)
+    decision = DateDecision(date=doc.header_date, time=doc.header_time, precision=doc.header_precision)
     date = decision.date
+    if date and doc.header_printed:
+        _note_printed_date(decision, doc)
     if date and doc.dateline_month_day and (date.month, date.day) != doc.dateline_month_day:
         decision.warnings.append(
             _("the dateline “%(dateline)s” disagrees with the printed date") % {"dateline": doc.dateline}
         )
     if date is None and doc.dateline_month_day:
         _date_from_dateline(decision, doc, best_year, witness)
+    elif date is None and doc.opening_dates and _date_from_opening(decision, doc, best_year):
+        pass  # the first sentence dated the event
     elif date is None and best_year:
         _year_from_anniversary(decision, best_year, witness)
     elif date is None:
@@ -57,6 +66,60 @@ def decide_date(doc, mentions):
         )
     _note_contradictions(decision, mentions)
     return decision
+
+
+def _note_printed_date(decision, doc):
+    """A printed date read by dateparser that is not a plain publication day: only a month, or only an update."""
+    if doc.header_updated:
+        decision.basis = DateBasis.INFERRED
+        decision.notes = both_languages(
+            gettext_noop(
+                "The page prints only when it was updated (“%(printed)s”); it was first published that day or earlier."
+            ),
+            printed=doc.header_printed,
+        )
+    elif decision.precision != DatePrecision.DAY:
+        decision.notes = both_languages(
+            gettext_noop("The page prints its date no more precisely than “%(printed)s”."),
+            printed=doc.header_printed,
+        )
+
+
+def _date_from_opening(decision, doc, best_year):
+    """A page with neither a printed date nor a dateline: the date its first sentence gives, which is the event's.
+
+    The latest date of the sentence is taken ("the 33rd anniversary of the 26 February 1992 tragedy was marked on
+    26 February 2025"). When the anniversaries the text states point to another year, that sentence date is the
+    occasion's or another day's, not the report's: it is not used (returns False) and the anniversaries decide.
+    """
+    dates = doc.opening_dates
+    if best_year:
+        dates = [d for d in dates if d.date.year == best_year]
+    if not dates:
+        decision.warnings.append(
+            _("the first sentence's date “%(printed)s” is not in the year the anniversaries point to; not used")
+            % {"printed": doc.opening_dates[-1].text}
+        )
+        return False
+    read = max(dates, key=lambda d: (d.date, d.precision == DatePrecision.DAY))
+    decision.date, decision.precision, decision.time = read.date, read.precision, None
+    decision.basis = PublicationDateBasis.EVENT_IN_TEXT
+    decision.warnings.append(
+        _(
+            "no printed date: “%(printed)s” is the date in the first sentence, which describes the event, not "
+            "necessarily the publication"
+        )
+        % {"printed": read.text}
+    )
+    decision.notes = both_languages(
+        gettext_noop(
+            "The page prints no date of its own. “%(printed)s” is the date in the first sentence (“%(sentence)s”): it "
+            "describes the event, not necessarily the publication."
+        ),
+        printed=read.text,
+        sentence=doc.opening_sentence,
+    )
+    return True
 
 
 def _anniversary_year(mentions):

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from archive.dates import DatePrecision
+
 from .limits import DocumentError
 from .names import WORD
+from .parsed_dates import dates_in, first_sentence, is_place, read_date_line, read_dateline
 from .printed_dates import DATE_PREFIX, DATELINE, date_of, match_date_line, month_of
 
 # Each optional sign takes its own spaces: three adjacent `\s*` made a line of spaces cost the cube of its length.
@@ -33,8 +36,16 @@ class ParsedDocument:
     dateline: str = ""
     header_date: datetime.date = None
     header_time: datetime.time = None
+    # Set when the printed date was read by dateparser rather than the rules: the line as printed, how precise it is
+    # and whether the page labels it as the time of an update.
+    header_printed: str = ""
+    header_precision: str = DatePrecision.DAY
+    header_updated: bool = False
     dateline_month_day: tuple = None
     dateline_year: int = None
+    # Read only when the page prints neither a date nor a dateline: the first sentence and the dates it states.
+    opening_sentence: str = ""
+    opening_dates: list = field(default_factory=list)
     trailing_outlet: str = ""
     removed: list = field(default_factory=list)
 
@@ -81,6 +92,7 @@ def parse_document(text, filename, raw_sha256, known_outlets=()):
     doc.paragraphs = _paragraphs(doc, blocks)
     doc.language = detect_language(doc.original_title + "\n" + doc.original_text)
     _read_dateline(doc)
+    _read_opening(doc)
     return doc
 
 
@@ -135,21 +147,70 @@ def _blocks(lines):
 def _take_header(doc, blocks):
     """The header: a section label, date and time lines, and the headline, before the first paragraph.
 
-    Returns the non-empty blocks left once the section label and the date lines are taken off the first one.
+    Returns the non-empty blocks left once the section label and the date lines are taken off the first one, and
+    any block of nothing but date lines (a date printed under the headline) before the text.
     """
     header = blocks[0] if blocks else []
-    date_rows = [i for i, line in enumerate(header) if match_date_line(line)]
-    if date_rows:
-        for i in date_rows:
-            date, time = match_date_line(header[i])
-            doc.header_date = doc.header_date or date
-            doc.header_time = doc.header_time or time
-            doc.removed.append(header[i])
-        before = header[: date_rows[0]]
+    rows = [(i, _date_line(line, parse=i < HEADER_LINES)) for i, line in enumerate(header)]
+    rows = [(i, row) for i, row in rows if row]
+    if rows:
+        _take_dates(doc, [header[i] for i, _ in rows], [row for _, row in rows])
+        first, last = rows[0][0], rows[-1][0]
+        before = header[:first]
         doc.section = " ".join(before)[:200]
         doc.removed.extend(before)
-        blocks[0] = header[date_rows[-1] + 1 :]
+        blocks[0] = header[last + 1 :]
+    # "Headline", then "Updated: 26 Feb 2025 10:15 AM" in a block of its own, then the text.
+    for index in range(1, min(len(blocks) - 1, HEADER_BLOCKS)):
+        if any(len(block) > 1 for block in blocks[:index]) or not looks_like_headline(blocks[index - 1][0]):
+            break
+        dates = [_date_line(line) for line in blocks[index][:HEADER_LINES]]
+        if len(blocks[index]) <= HEADER_LINES and all(dates):
+            _take_dates(doc, blocks[index], dates)
+            blocks[index] = []
+            break
     return [b for b in blocks if b]
+
+
+# dateparser reads only the lines where a header can be: the first lines of the first block, the first few blocks.
+HEADER_LINES = 12
+HEADER_BLOCKS = 3
+
+
+def _date_line(line, parse=True):
+    """("rules", date, time) or ("parsed", ReadDate or None, time) when the line is nothing but a printed date and/or
+    time; None otherwise. The importer's own rules are asked first."""
+    ruled = match_date_line(line)
+    if ruled:
+        return ("rules", *ruled)
+    parsed = read_date_line(line) if parse else None
+    if parsed:
+        return ("parsed", *parsed)
+    return None
+
+
+def _take_dates(doc, lines, rows):
+    """Header date lines taken off the page: what the rules read wins; dateparser's reading only fills what is left,
+    a publication date before an "Updated" one."""
+    for line in lines:
+        doc.removed.append(line)
+    for how, date, time in rows:
+        if how == "rules":
+            doc.header_date = doc.header_date or date
+            doc.header_time = doc.header_time or time
+    if doc.header_date is None:
+        read = [date for how, date, _ in rows if how == "parsed" and date]
+        read.sort(key=lambda r: r.updated)
+        if read:
+            doc.header_date, doc.header_printed = read[0].date, read[0].text
+            doc.header_precision, doc.header_updated = read[0].precision, read[0].updated
+    if doc.header_time is None:
+        # A time printed alone, or beside the date that was kept (not beside an "Updated" date that was not).
+        doc.header_time = next(
+            (time for _, date, time in rows if time and getattr(date, "date", date) in (None, doc.header_date)), None
+        )
+    if doc.header_precision != DatePrecision.DAY:
+        doc.header_time = None
 
 
 def _take_headline(doc, blocks):
@@ -183,10 +244,25 @@ def _paragraphs(doc, blocks):
 
 
 def _read_dateline(doc):
-    """The dateline opening the lead ("BAKU, Feb 26"): its day and month, and its year when it prints one."""
+    """The dateline opening the lead ("BAKU, Feb 26"): its day and month, and its year when it prints one. The rules
+    read it first; dateparser reads the forms they do not know ("BAKU, 26.02.2025 /Trend/", "МОСКВА, 26 фев —")."""
     m = DATELINE.match(doc.lead)
-    if m:
+    if m and is_place(m.group("place")):
         day = m.group("en_day") or m.group("ru_day")
         doc.dateline = m.group()
         doc.dateline_month_day = (month_of(m), int(day))
         doc.dateline_year = int(m.group("year")) if m.group("year") else None
+        return
+    read = read_dateline(doc.lead)
+    if read:
+        doc.dateline = read.text
+        doc.dateline_month_day = (read.month, read.day)
+        doc.dateline_year = read.year
+
+
+def _read_opening(doc):
+    """The dates the first sentence states, for a page that prints neither a date nor a dateline."""
+    if doc.header_date or doc.dateline:
+        return
+    doc.opening_sentence = first_sentence(doc.lead)
+    doc.opening_dates = dates_in(doc.opening_sentence)

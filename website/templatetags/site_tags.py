@@ -8,7 +8,14 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from archive.dates import DateBasis, DatePrecision, anniversary_label, format_partial_date, iso_partial_date
+from archive.dates import (
+    DateBasis,
+    DatePrecision,
+    PublicationDateBasis,
+    anniversary_label,
+    format_partial_date,
+    iso_partial_date,
+)
 from publishing.translated_text import translated
 
 register = template.Library()
@@ -35,7 +42,10 @@ def _date_quality(precision, basis):
         DatePrecision.MONTH: gettext("month only"),
         DatePrecision.YEAR: gettext("year only"),
     }[precision]
-    basis_text = gettext("inferred") if basis == DateBasis.INFERRED else gettext("stated")
+    basis_text = {
+        DateBasis.INFERRED: gettext("inferred"),
+        PublicationDateBasis.EVENT_IN_TEXT: gettext("the event's date, from the text"),
+    }.get(basis, gettext("stated"))
     return gettext("(%(precision)s, %(basis)s)") % {"precision": precision_text, "basis": basis_text}
 
 
