@@ -19,6 +19,23 @@ def _document_sql(english, russian):
     return f"{vector('english', english)} || {vector('russian', russian)}"
 
 
+def _add(schema_editor, documents):
+    for table, (english, russian) in documents.items():
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_document tsvector "
+            f"GENERATED ALWAYS AS ({_document_sql(english, russian)}) STORED"
+        )
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {table}_search_document ON {table} USING gin (search_document)"
+        )
+
+
+def _drop(schema_editor, tables):
+    # Dropping the column drops its index with it.
+    for table in tables:
+        schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_document")
+
+
 def add_search_documents(documents):
     """A migration operation giving each table a generated `search_document` column with a GIN index.
 
@@ -26,22 +43,12 @@ def add_search_documents(documents):
     """
 
     def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for table, (english, russian) in documents.items():
-            schema_editor.execute(
-                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_document tsvector "
-                f"GENERATED ALWAYS AS ({_document_sql(english, russian)}) STORED"
-            )
-            schema_editor.execute(
-                f"CREATE INDEX IF NOT EXISTS {table}_search_document ON {table} USING gin (search_document)"
-            )
+        if schema_editor.connection.vendor == "postgresql":
+            _add(schema_editor, documents)
 
     def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for table in documents:
-            schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_document")
+        if schema_editor.connection.vendor == "postgresql":
+            _drop(schema_editor, documents)
 
     return migrations.RunPython(forwards, backwards)
 
@@ -51,3 +58,22 @@ def drop_search_documents(documents):
     indexes go (migrating back makes them again)."""
     operation = add_search_documents(documents)
     return migrations.RunPython(operation.reverse_code, operation.code)
+
+
+def redefine_search_documents(documents, previous):
+    """A migration operation that rebuilds the `search_document` column of each table from other columns.
+
+    A generated column's expression cannot be altered, so it is dropped and added again (PostgreSQL fills it
+    for every row). `documents` is the new definition and `previous` the one it replaces, both shaped as for
+    `add_search_documents`; reversing restores `previous`. Only PostgreSQL is changed.
+    """
+
+    def rebuild(definition):
+        def run(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                _drop(schema_editor, definition)
+                _add(schema_editor, definition)
+
+        return run
+
+    return migrations.RunPython(rebuild(documents), rebuild(previous))

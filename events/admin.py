@@ -107,14 +107,14 @@ class OccasionAdmin(PublishedContentGuard, EditTokenAdmin, TabbedTranslationAdmi
 class OrganizationAdmin(PublicThroughContentAdmin):
     list_display = ["name", "kind", "country_code"]
     list_filter = ["kind", PublicFilter, "country_code"]
-    search_fields = ["name_en", "name_ru", "name_variants", "slug"]
+    search_fields = ["name_en", "name_ru", "name_variants", "other_spellings", "slug"]
 
 
 @admin.register(Person)
 class PersonAdmin(PublicThroughContentAdmin):
     list_display = ["name", "slug", "participation_count"]
     list_filter = [PublicFilter]
-    search_fields = ["name_en", "name_ru", "name_variants", "slug"]
+    search_fields = ["name_en", "name_ru", "name_variants", "other_spellings", "slug"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(participation_total=models.Count("participations"))

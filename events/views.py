@@ -40,9 +40,18 @@ def _count_of(queryset, field):
     return Coalesce(Subquery(rows.values("count")), 0)
 
 
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def name_variants(obj):
-    """The other spellings a record keeps, one per line, as a list."""
-    return [line.strip() for line in obj.name_variants.splitlines() if line.strip()]
+    """The other spellings the reports use for a record, one per line, as a list."""
+    return _lines(obj.name_variants)
+
+
+def other_spellings(obj):
+    """The spellings the archive adds that no report uses, as a list: shown apart from the reports' own."""
+    return _lines(obj.other_spellings)
 
 
 def event_json_ld(event, request):
@@ -67,14 +76,15 @@ def event_json_ld(event, request):
 
 
 def person_json_ld(person, request):
-    """schema.org Person with the spellings the reports use."""
+    """schema.org Person with the spellings the reports use and those the archive adds."""
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
         "name": person.name or person.name_en or person.name_ru,
         "url": request.build_absolute_uri(person.get_absolute_url()),
     }
-    other_names = [n for n in (person.name_en, person.name_ru, *name_variants(person)) if n and n != data["name"]]
+    names = (person.name_en, person.name_ru, *name_variants(person), *other_spellings(person))
+    other_names = [n for n in dict.fromkeys(names) if n and n != data["name"]]
     if other_names:
         data["alternateName"] = other_names
     if person.description:
@@ -228,6 +238,7 @@ class PersonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         person = self.object
         context["variants"] = name_variants(person)
+        context["other_spellings"] = other_spellings(person)
         context["json_ld"] = person_json_ld(person, self.request)
         context["participations"] = (
             _participations_in_public_events()
@@ -342,6 +353,7 @@ class OrganizationDetailView(DetailView):
                 .select_related("article")
                 .order_by("-article__published_on")[:limit],
                 "variants": name_variants(org),
+                "other_spellings": other_spellings(org),
             }
         )
         return context

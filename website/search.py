@@ -32,6 +32,7 @@ class Kind:
     title_field: str
     fields: tuple
     original_fields: tuple = ()
+    variant_fields: tuple = ()
     weight: float = 1.0
 
     @property
@@ -39,14 +40,16 @@ class Kind:
         return self.name in ("person", "venue", "organization")
 
 
+# Other spellings of a name: the reports' own, and the archive's (shown when they are what matched).
+VARIANTS = ("name_variants", "other_spellings")
 KINDS = {
     kind.name: kind
     for kind in (
-        Kind("person", _("Person"), _("People"), "name", ("description",), ("name_variants",), weight=1.5),
+        Kind("person", _("Person"), _("People"), "name", ("description",), variant_fields=VARIANTS, weight=1.5),
         Kind("venue", _("Venue"), _("Venues"), "name", ("city", "region", "country", "description"), weight=1.3),
-        Kind("organization", _("Organization"), _("Organizations"), "name", ("description",), ("name_variants",), 1.3),
+        Kind("organization", _("Organization"), _("Organizations"), "name", ("description",), (), VARIANTS, 1.3),
         Kind("event", _("Event"), _("Events"), "title", ("description", "audience"), weight=1.2),
-        Kind("article", _("Article"), _("Articles"), "title", ("lead", "body"), ("original_title", "original_text")),
+        Kind("article", _("Article"), _("Articles"), "title", ("lead", "body"), ("original_text",)),
     )
 }
 
@@ -105,14 +108,14 @@ class Result:
         translated += [(part[f"text_{language}"], language) for part in self.parts]
         translated += [(getattr(self.obj, f"{name}_{other}", ""), other) for name in self.kind.fields]
         translated += [(part[f"text_{other}"], other) for part in self.parts]
-        originals = [(getattr(self.obj, name, ""), original_language) for name in self.kind.original_fields[1:]]
+        originals = [(getattr(self.obj, name, ""), original_language) for name in self.kind.original_fields]
         originals += [(part["text_original"], "") for part in self.parts]
         snippet = _first_snippet(translated, self.marker)
         original = _first_snippet(originals, self.marker)
         if original[0] and (not snippet[0] or (original_language and original_language != snippet[1])):
             return (*snippet, *original)
         if not snippet[0]:
-            names = [(getattr(self.obj, name, ""), "") for name in self.kind.original_fields[:1]]
+            names = [(getattr(self.obj, name, ""), "") for name in self.kind.variant_fields]
             snippet = _first_snippet(names, self.marker)
         return (*snippet, "", "")
 

@@ -10,6 +10,12 @@ from publishing.lost_updates import Tracked
 
 from ..name_matching import NameMatchingQuerySet
 
+# `name_variants` holds only what the reports themselves write; a spelling no report uses goes here, shown apart.
+OTHER_SPELLINGS_HELP = _(
+    "Spellings no report uses (another transliteration, the name in the other language), one per line. "
+    "The archive's addition, not from the reports: used to find the record, never as evidence."
+)
+
 
 def _exists_in_any(*querysets):
     """EXISTS over the UNION ALL of `querysets` (each correlated with OuterRef).
@@ -155,11 +161,16 @@ class Organization(DirectoryRecord):
     country_code = models.CharField(_("country (ISO 3166 code)"), max_length=2, blank=True)
     description = models.TextField(_("description"), blank=True)
     name_variants = models.TextField(
-        _("other spellings"), blank=True, help_text=_("Other names and spellings the documents use, one per line.")
+        _("spellings in the reports"),
+        blank=True,
+        help_text=_("Other names and spellings the documents themselves use, one per line."),
+    )
+    other_spellings = models.TextField(
+        _("other spellings (the archive's addition)"), blank=True, help_text=OTHER_SPELLINGS_HELP
     )
 
     objects = OrganizationQuerySet.as_manager()
-    name_matching_fields = ("name_en", "name_ru", "name_variants")
+    name_matching_fields = ("name_en", "name_ru", "name_variants", "other_spellings")
 
     class Meta:
         ordering = ["name"]
@@ -179,11 +190,16 @@ class Person(DirectoryRecord):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     name_variants = models.TextField(
-        _("other spellings"), blank=True, help_text=_("Transliterations the documents use, one per line.")
+        _("spellings in the reports"),
+        blank=True,
+        help_text=_("Other spellings and transliterations the documents themselves use, one per line."),
+    )
+    other_spellings = models.TextField(
+        _("other spellings (the archive's addition)"), blank=True, help_text=OTHER_SPELLINGS_HELP
     )
 
     objects = PersonQuerySet.as_manager()
-    name_matching_fields = ("name_en", "name_ru", "name_variants")
+    name_matching_fields = ("name_en", "name_ru", "name_variants", "other_spellings")
 
     class Meta:
         ordering = ["name"]

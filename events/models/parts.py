@@ -77,11 +77,12 @@ class EventReport(Tracked):
 
 
 class EventOrganizer(EventPart):
-    """An organization's part in staging an event (organiser, co-organiser, host), as reported."""
+    """An organization's part in staging an event (organizer, co-organizer, host), as reported."""
 
     class Role(models.TextChoices):
-        ORGANISER = "organiser", _("organiser")
-        CO_ORGANISER = "co_organiser", _("co-organiser")
+        # The stored values keep the spelling "organiser" (backups and fixtures hold them); the labels say "organizer".
+        ORGANISER = "organiser", _("organizer")
+        CO_ORGANISER = "co_organiser", _("co-organizer")
         HOST = "host", _("host")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organizers")

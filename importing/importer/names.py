@@ -46,7 +46,9 @@ class Gazetteer:
         ]
         for kind, queryset, min_words in sources:
             for record in queryset:
-                names = {record.name_en, record.name_ru, *getattr(record, "name_variants", "").splitlines()}
+                # The archive's own spellings find a record too: matching is a suggestion, not evidence.
+                spellings = (getattr(record, field, "") for field in ("name_variants", "other_spellings"))
+                names = {record.name_en, record.name_ru, *(line for text in spellings for line in text.splitlines())}
                 for name in {n.strip() for n in names if n and n.strip()}:
                     words = WORD.findall(name)
                     if len(words) < min_words:

@@ -202,7 +202,7 @@ def test_no_two_people_or_organizations_share_a_name_or_spelling(archive):
     for model in (Person, apps.get_model("events", "Organization")):
         seen = {}
         for obj in model.objects.all():
-            names = {obj.name_en, obj.name_ru, *obj.name_variants.splitlines()}
+            names = {obj.name_en, obj.name_ru, *obj.name_variants.splitlines(), *obj.other_spellings.splitlines()}
             for name in {n.strip().casefold() for n in names if n.strip()}:
                 assert name not in seen, f"{model.__name__}: {name!r} names both {seen[name]} and {obj.slug}"
                 seen[name] = obj.slug

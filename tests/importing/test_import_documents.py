@@ -163,6 +163,14 @@ def test_a_name_in_the_azerbaijani_alphabet_or_another_transliteration_is_matche
     assert suggestion.person.slug == "aghalar-atamoghlanov" and suggestion.text == spelling
 
 
+def test_a_spelling_the_archive_added_finds_its_record_in_a_new_document(reference, tmp_path):
+    """No report writes "Дружба", so it is kept in other_spellings; the importer still reads it to suggest one."""
+    text = "Память жертв\n\nВо Владивостоке организация Дружба провела вечер памяти.\n\nДругой абзац."
+    article = imported(tmp_path, text)
+    [suggestion] = article.suggestions.filter(kind="organization")
+    assert suggestion.organization.slug == "friendship-vladivostok" and suggestion.text == "Дружба"
+
+
 def test_the_hedged_figure_is_suggested_as_approximate(reference):
     run(DOCUMENTS / "004_36ffe1ae2a3c1afa.txt")
     hostages = ImportSuggestion.objects.get(kind="figure", value=1275)

@@ -9,16 +9,16 @@ SEARCH_DOCUMENTS = {
         ("title_en", "description_en", "audience_en"),
         ("title_ru", "description_ru", "audience_ru"),
     ),
-    "events_person": (("name_en", "description_en"), ("name_ru", "description_ru", "name_variants")),
+    "events_person": (("name_en", "description_en"), ("name_ru", "description_ru", "name_variants", "other_spellings")),
     "events_venue": (
         ("name_en", "city_en", "country_en", "description_en"),
         ("name_ru", "city_ru", "country_ru", "description_ru"),
     ),
-    "events_organization": (("name_en", "description_en"), ("name_ru", "description_ru", "name_variants")),
+    "events_organization": (("name_en", "description_en"), ("name_ru", "description_ru", "name_variants", "other_spellings")),
 }
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0011_edit_version_updated_at")]
+    dependencies = [("events", "0013_organizer_role_labels")]
 
     operations = [drop_search_documents(SEARCH_DOCUMENTS)]
