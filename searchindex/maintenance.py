@@ -1,6 +1,6 @@
 """The index follows every save and delete of what it holds (signals), and `migrate` rebuilds it when its rules
 change (`indexing.VERSION`). Fixture loading saves rows raw, before the rows they point to may exist, so raw saves
-are skipped and `load_archive` rebuilds the index once it has loaded everything.
+are skipped and `load_archive` indexes what it loaded once it has loaded everything (`reindex_instances`).
 """
 
 from django.db import connections, transaction
@@ -60,6 +60,11 @@ def _records(instance):
 
 OWNED = (EventReport, ProgrammeItem, EventOrganizer, Participation, ReportedFigure)
 WATCHED = (Article, Event, Person, Venue, Organization, *OWNED)
+
+
+def reindex_instances(instances):
+    """Index again every record whose documents hold text of these saved instances (after a raw load)."""
+    _reindex([pair for instance in instances for pair in _records(instance)])
 
 
 def _reindex(pairs):

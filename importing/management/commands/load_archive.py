@@ -1,5 +1,5 @@
-"""Load the hand-built fixtures in dependency order, index them for search, and report what each kind of record
-gained (-v 0: nothing)."""
+"""Load the hand-built fixtures in dependency order, index what they hold for search, and report what each kind
+of record gained (-v 0: nothing)."""
 
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from searchindex import indexing
+from searchindex import maintenance
 
 
 class Command(BaseCommand):
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"No fixture files (NN_name.json) in {folder}; check the --dir path.")
         counts = {}
+        loaded = []
         with transaction.atomic():
             for path in files:
                 try:
@@ -35,12 +36,13 @@ class Command(BaseCommand):
                         label = item.object._meta.label
                         key = "created" if item.object.pk is None else "updated"
                         item.save()
+                        loaded.append(item.object)
                         counts.setdefault(label, {"created": 0, "updated": 0})[key] += 1
                 except serializers.base.DeserializationError as error:
                     reason = str(error) or str(error.__cause__)
                     raise CommandError(f"{path}: {reason}. Fix the file and run the command again.") from error
-            # Fixtures are saved raw, which the index's signals skip: index everything once it is all there.
-            indexing.rebuild()
+            # Fixtures are saved raw, which the index's signals skip: index what was loaded once it is all there.
+            maintenance.reindex_instances(loaded)
         if options["verbosity"] >= 1:
             for label, c in counts.items():
                 name = apps.get_model(label)._meta.verbose_name_plural
