@@ -7,10 +7,20 @@ something visitors may not see is not a choice, so it matches nothing, as on the
 """
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Article, FigureKind, Language, ReportedFigure
 from events.models import Event, Organization, Person
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year a date can have (1 to 9999); anything else matches nothing."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=9999, **kwargs)
 
 
 class FigureFilter(django_filters.FilterSet):
@@ -31,9 +41,7 @@ class FigureFilter(django_filters.FilterSet):
         queryset=lambda request: Person.objects.public(),
         to_field_name="slug",
     )
-    year = django_filters.NumberFilter(
-        label=_("Year of the article"), field_name="article__published_on", lookup_expr="year"
-    )
+    year = YearFilter(label=_("Year of the article"), field_name="article__published_on", lookup_expr="year")
     outlet = django_filters.ModelChoiceFilter(
         label=_("Outlet of the article (slug)"),
         field_name="article__outlet",
