@@ -46,7 +46,7 @@ def test_the_index_names_every_list_the_schema_the_documentation_and_the_licence
         assert client.get(url).status_code == 200
     assert index["schema"].endswith("/api/v1/openapi.json")
     assert index["documentation"].endswith("/en/api/")
-    assert "CC BY 4.0" == index["licence"]["name"] and "outlets" in index["licence"]["statement"]
+    assert index["licence"]["name"] == "CC BY 4.0" and "outlets" in index["licence"]["statement"]
 
 
 def test_every_text_comes_in_both_languages_and_a_missing_translation_is_null_and_flagged(client):

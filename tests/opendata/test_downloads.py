@@ -26,7 +26,8 @@ def csv_rows(text):
 
 
 def test_the_events_csv_states_the_licence_and_citation_and_holds_every_public_event(client):
-    make_event(slug="held-in-astana", title_en="Held in Astana", held_on=datetime.date(2025, 2, 1), held_on_precision="month")
+    february = datetime.date(2025, 2, 1)
+    make_event(slug="held-in-astana", title_en="Held in Astana", held_on=february, held_on_precision="month")
     make_event(slug="a-draft", status="draft")
     response, text = download(client, "/api/v1/downloads/events.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"

@@ -60,9 +60,7 @@ def test_any_origin_may_read_the_api_and_a_preflight_is_answered(client):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response["Access-Control-Expose-Headers"]
     assert client.head(LIST)["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options(
-        LIST, HTTP_ORIGIN="https://elsewhere.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
-    )
+    preflight = client.options(LIST, HTTP_ORIGIN="https://elsewhere.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
@@ -102,7 +100,7 @@ def test_a_forwarded_for_header_cannot_choose_the_address_without_a_trusted_prox
     assert statuses == [200, 200, 200, 429]
 
 
-def test_behind_the_trusted_proxy_each_visitor_is_counted_by_the_address_the_proxy_appended(client, small_limit, settings):
+def test_behind_the_trusted_proxy_a_visitor_is_counted_by_the_address_the_proxy_appended(client, small_limit, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.1"
     for _ in range(3):
