@@ -64,6 +64,8 @@ class OpenDataMiddleware:
             if not_modified is not None:
                 return _with_validators(not_modified, validators)
         response = self.get_response(request)
+        if response.status_code == 404 and not response["Content-Type"].startswith("application/json"):
+            response = _not_found()  # an address under /api/ that names no endpoint: JSON, like every API error
         if response.status_code == 200 and validators is not None:
             return _with_validators(response, validators)
         response["Cache-Control"] = UNCACHEABLE
@@ -84,6 +86,10 @@ def _preflight():
     response["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
     response["Allow"] = ", ".join(CORS_METHODS)
     return response
+
+
+def _not_found():
+    return HttpResponse(json.dumps({"detail": gettext("Not found.")}), status=404, content_type="application/json")
 
 
 def _too_many_requests(retry_after):

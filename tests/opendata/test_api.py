@@ -206,3 +206,9 @@ def test_the_fixture_archive_reads_through_the_api(archive, client):
     kinds = get_json(client, "/api/v1/figure-kinds/?page_size=100")["results"]
     figures = get_json(client, "/api/v1/figures/?page_size=100")
     assert figures["count"] == sum(kind["reports"] for kind in kinds)
+
+
+def test_an_address_under_the_api_that_names_no_endpoint_is_a_json_404(client):
+    for path in ("/api/v1/nothing-here/", "/api/v1/events/not%20a%20slug/", "/api/v2/"):
+        response = client.get(path)
+        assert response.status_code == 404 and response.json() == {"detail": "Not found."}, path
