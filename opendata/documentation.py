@@ -4,8 +4,10 @@ template, so it needs no script, no CDN and nothing the Content-Security-Policy 
 import dataclasses
 import functools
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
 
 from publishing.public_pages import reads_query_parameters
@@ -32,9 +34,11 @@ class Endpoint:
 
 
 @functools.cache
-def openapi_schema():
-    """The schema the API serves at /api/v1/openapi.json; it changes only with the code, so it is made once."""
-    return SchemaGenerator().get_schema(request=None, public=True)
+def openapi_schema(language=settings.LANGUAGE_CODE):
+    """The schema the API serves at /api/v1/openapi.json, its descriptions in `language`; it changes only with
+    the code, so it is made once per language."""
+    with translation.override(language):
+        return SchemaGenerator().get_schema(request=None, public=True)
 
 
 def _component(schema, ref):
@@ -69,7 +73,7 @@ def _fields(schema, response_schema):
 
 
 def endpoints():
-    schema = openapi_schema()
+    schema = openapi_schema(translation.get_language())
     found = []
     for path, operations in schema["paths"].items():
         operation = operations.get("get")
@@ -87,7 +91,7 @@ def endpoints():
 
 def shapes():
     """The shared shapes (bilingual text, partial date, provenance…) every endpoint's fields refer to."""
-    schema = openapi_schema()
+    schema = openapi_schema(translation.get_language())
     names = ["BilingualText", "PartialDate", "PageUrls", "Provenance", "Translation"]
     components = schema["components"]["schemas"]
     return [
