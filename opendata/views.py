@@ -27,7 +27,7 @@ from . import serializers as api
 from .downloads import DOWNLOADS
 from .filters import FigureFilter
 from .licence import LICENCE_NAME, LICENCE_STATEMENT, LICENCE_URL, citation
-from .pagination import PAGE_SIZE, counted_per_generation
+from .pagination import PAGE_SIZE
 
 
 class PublicFilterBackend(DjangoFilterBackend):
@@ -167,7 +167,6 @@ class PersonList(ApiListView):
     """People a published article places at a published event, or quotes in a figure."""
 
     serializer_class = api.PersonSerializer
-    pagination_class = counted_per_generation("people")
 
     def get_queryset(self):
         return querysets.people()
@@ -184,7 +183,6 @@ class VenueList(ApiListView):
     """Venues of published events."""
 
     serializer_class = api.VenueSerializer
-    pagination_class = counted_per_generation("venues")
 
     def get_queryset(self):
         return querysets.venues()
@@ -201,7 +199,6 @@ class OrganizationList(ApiListView):
     """Organizations published articles or events name."""
 
     serializer_class = api.OrganizationSerializer
-    pagination_class = counted_per_generation("organizations")
 
     def get_queryset(self):
         return querysets.organizations()
