@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/issue8 .venv/bin/python bench/load.py
     (options: --duration 10 --connections 1,64 --uncached --url NAME=/path/ ...)
+    … bench/load.py --only "api: events,api: events by country,api: event,api: figures"   (the JSON API alone)
 
 It collects static files into a temporary directory, starts gunicorn with bench.settings (production
 settings plus /bench/minimal/), waits for /healthz, then runs wrk against each page for a bounded
@@ -74,6 +75,11 @@ def published_targets(language):
         ("sitemap index", "/sitemap.xml"),
         ("sitemap page", "/sitemap-articles.xml?p=2"),
         ("feed", f"/{language}/feeds/articles/rss/"),
+        # The JSON API (opendata/): its event list, the same list filtered, and an event with its rows.
+        ("api: events", "/api/v1/events/"),
+        ("api: events by country", f"/api/v1/events/?country={country}"),
+        ("api: event", f"/api/v1/events/{event.slug}/" if event else "/api/v1/events/none/"),
+        ("api: figures", "/api/v1/figures/"),
     ]
 
 
@@ -227,6 +233,8 @@ def main():
         "GUNICORN_ACCESS_LOG": "",
         "LOG_LEVEL": "error",
         "DB_CONN_MAX_AGE": "600",
+        # wrk is one client address: the API's per-address limit would answer it 429 (the limit is not measured).
+        "API_THROTTLE_REQUESTS": "0",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=environment, check=True

@@ -14,6 +14,7 @@ from django.views.i18n import set_language
 
 from config.health import healthz
 from gallery.views import media_file
+from opendata.urls import api_patterns, page_patterns
 from publishing.public_pages import cache_public_page, reads_query_parameters
 from website import views as website_views
 from website.sitemaps import SITEMAPS
@@ -39,6 +40,8 @@ urlpatterns = [
     path("robots.txt", website_views.robots_txt, name="robots_txt"),
     # Every uploaded file, in development as in production: files of drafts reach only staff (gallery/views.py).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", reads_query_parameters()(media_file), name="media_file"),
+    # The read-only JSON API: both languages in every answer, so outside the language prefix.
+    path("api/v1/", include((api_patterns, "api"))),
 ]
 
 urlpatterns += i18n_patterns(
@@ -46,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("", include("website.urls")),
     path("", include("archive.urls")),
     path("", include("events.urls")),
+    path("", include((page_patterns, "opendata"))),
 )
 
 handler400 = "website.views.bad_request"

@@ -52,6 +52,8 @@ def _pages_of_one_record(patterns=None, namespace=""):
     """The names of the site's URL patterns that take a slug: the pages of one record."""
     for entry in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(entry, URLResolver):
+            if entry.namespace == "api":
+                continue  # the JSON API's records are data; each links its page through get_absolute_url() ("pages")
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _pages_of_one_record(entry.url_patterns, inner)
         elif isinstance(entry, URLPattern) and "slug" in entry.pattern.converters:

@@ -32,6 +32,7 @@ PUBLIC_PAGE_TYPES = [
     "/timeline/",
     "/search/?q=Khojaly",
     "/search/?q=Ходжалинский",
+    "/api/",
     "/no-such-page/",
 ]
 

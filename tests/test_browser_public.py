@@ -23,6 +23,8 @@ PAGE_TYPES = [
     "/en/figures/",
     "/ru/figures/countries-resolutions/",
     "/ru/search/?q=Ходжалинский",
+    "/en/api/",
+    "/ru/api/",
     "/en/no-such-page/",
 ]
 

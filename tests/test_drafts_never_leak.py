@@ -1,6 +1,7 @@
 """A draft, in-review, withdrawn or scheduled-for-later item is a 404 or absent everywhere public."""
 
 import datetime
+import json
 
 import pytest
 from django.utils import timezone
@@ -168,3 +169,94 @@ def test_a_suggestion_is_offered_when_public_records_have_the_word(client):
     make_article(slug="public-article", title_en="Quixotrania remembered")
     html = body(client, "/en/search/?q=Quixotrana")
     assert "Did you mean" in html and "Quixotrania" in html and "/en/articles/public-article/" in html
+
+
+# --- the API and the downloads (opendata/) ---------------------------------------------------------------------
+
+API_LISTS = [
+    "/api/v1/events/",
+    "/api/v1/articles/",
+    "/api/v1/people/",
+    "/api/v1/venues/",
+    "/api/v1/organizations/",
+    "/api/v1/occasions/",
+    "/api/v1/figure-kinds/",
+    "/api/v1/figures/",
+]
+DOWNLOADS = [
+    "/api/v1/downloads/events.csv",
+    "/api/v1/downloads/events.json",
+    "/api/v1/downloads/figures.csv",
+    "/api/v1/downloads/figures.json",
+]
+
+
+def api_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+def all_pages(client, url):
+    """Every record of an API list, following its next links, and the count it states."""
+    records, page = [], client.get(url + "?page_size=100").json()
+    count = page["count"]
+    while True:
+        records += page["results"]
+        if not page["next"]:
+            return records, count
+        page = client.get(page["next"]).json()
+
+
+def test_hidden_items_are_absent_from_every_api_list_its_nested_records_and_its_counts(client, secret):
+    for url in API_LISTS:
+        records, count = all_pages(client, url)
+        text = json.dumps(records).lower()
+        assert "secret" not in text, url
+        assert count == len(records), url
+    events, _count = all_pages(client, "/api/v1/events/")
+    assert [e["slug"] for e in events] == ["public-event"]
+    # The public figure was stated at the hidden event: the figure is listed, the event is not named.
+    [figure] = all_pages(client, "/api/v1/figures/")[0]
+    assert figure["value"] == 111 and figure["event"] is None
+
+
+def test_hidden_items_are_404_in_the_api_and_absent_from_public_records_details(client, secret):
+    for url in (
+        "/api/v1/articles/secret-article/",
+        "/api/v1/events/secret-event/",
+        "/api/v1/people/secret-person/",
+        f"/api/v1/venues/{secret['event'].venue.slug}/",
+        "/api/v1/organizations/secret-outlet/",
+        "/api/v1/figure-kinds/secret-kind/",
+        f"/api/v1/occasions/{secret['event'].occasion.slug}/",  # marked by the hidden event only
+    ):
+        assert client.get(url).status_code == 404, url
+    for url in (
+        "/api/v1/events/public-event/",
+        "/api/v1/articles/public-article/",
+        "/api/v1/people/speaker/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "secret" not in response.content.decode().lower(), url
+
+
+def test_filters_naming_hidden_items_find_nothing_in_the_api(client, secret):
+    for url in (
+        "/api/v1/figures/?article=secret-article",
+        "/api/v1/figures/?event=secret-event",
+        "/api/v1/figures/?kind=secret-kind",
+        "/api/v1/articles/?outlet=secret-outlet",
+        "/api/v1/events/?person=secret-person",
+        f"/api/v1/events/?venue={secret['event'].venue.slug}",
+    ):
+        page = client.get(url).json()
+        assert page["count"] == 0 and "secret" not in json.dumps(page).lower(), url
+
+
+def test_hidden_items_are_absent_from_every_download(client, secret):
+    for url in DOWNLOADS:
+        text = api_text(client, url)
+        assert "secret" not in text.lower(), url
+    assert "public-event" in api_text(client, "/api/v1/downloads/events.csv")

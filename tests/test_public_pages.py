@@ -25,6 +25,7 @@ PAGES = [
     "/{lang}/figures/",
     "/{lang}/figures/countries-resolutions/",
     "/{lang}/search/?q=Khojaly",
+    "/{lang}/api/",
 ]
 
 

@@ -30,6 +30,8 @@ def uncached_pages(settings):
 def queries_for(client, url):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
+        if response.streaming:  # a download queries as it is sent
+            b"".join(response.streaming_content)
     assert response.status_code == 200, url
     return len(captured)
 
@@ -210,3 +212,80 @@ def test_home_feeds_and_sitemap_query_counts_are_steady(client):
         "/sitemap-people.xml",
     ):
         assert_steady(client, url, lambda _: make_participation(*_event_with_report()))
+
+
+# --- the API (opendata/): a page of 30 records costs the queries of a page of one --------------------------------
+
+
+def _fully_reported_event(context=None):
+    """An event with a report, a participation, a programme item, an organizer and a figure stated at it."""
+    event, article = _event_with_report()
+    make_participation(event, article, organization=make_organization())
+    ProgrammeItem.objects.create(
+        event=event,
+        position=1,
+        kind="speeches",
+        description_en="Speeches",
+        provided_by=make_organization(),
+        article=article,
+        passage="speeches",
+    )
+    EventOrganizer.objects.create(
+        event=event, position=1, organization=make_organization(), role="host", article=article, passage="hosted"
+    )
+    make_figure(article, stated_by=make_person(), event=event)
+    SourceCitation.objects.create(
+        article=article,
+        position=1,
+        relation="cites_agency",
+        organization=make_organization(),
+        description_en="An agency",
+        passage="citing",
+    )
+    return event, article
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/events/?page_size=100",
+        "/api/v1/events/?page_size=100&country=KZ&sort=-date",
+        "/api/v1/articles/?page_size=100",
+        "/api/v1/people/?page_size=100",
+        "/api/v1/venues/?page_size=100",
+        "/api/v1/organizations/?page_size=100",
+        "/api/v1/occasions/?page_size=100",
+        "/api/v1/figure-kinds/?page_size=100",
+        "/api/v1/figures/?page_size=100",
+        "/api/v1/downloads/events.json",
+        "/api/v1/downloads/figures.csv",
+    ],
+)
+def test_api_list_query_count_is_steady(client, url):
+    assert_steady(client, url, _fully_reported_event)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events/the-event/", "/api/v1/articles/the-article/"])
+def test_api_event_and_article_detail_query_counts_are_steady(client, url):
+    def base():
+        event = make_event(slug="the-event")
+        article = make_article(slug="the-article", outlet=make_organization())
+        make_report(event, article)
+        return event, article
+
+    def add(context):
+        event, article = context
+        other_event, other_article = _fully_reported_event()
+        make_report(event, other_article)
+        make_report(other_event, article)
+        make_participation(event, other_article, organization=make_organization())
+        SourceCitation.objects.create(
+            article=article,
+            position=SourceCitation.objects.count() + 1,
+            relation="told_by",
+            organization=make_organization(),
+            description_en="x",
+            passage="told",
+        )
+
+    assert_steady(client, url, add, base)

@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     # Background tasks (Django's tasks API, backported) queued in the database: nothing else to run or configure.
     "django_tasks",
     "django_tasks_db",
+    # The read-only JSON API (opendata/) and its OpenAPI schema.
+    "rest_framework",
+    "drf_spectacular",
     # The project's apps in their layers, lowest first: each imports only those listed before it (make lint).
     "wordforms",
     "publishing",
@@ -94,6 +97,7 @@ INSTALLED_APPS = [
     "gallery",
     "searchindex",
     "importing",
+    "opendata",
     "website",
     "loginguard",
 ]
@@ -105,6 +109,8 @@ MIDDLEWARE = [
     # A control character in the path or a query parameter is a 400, never a value a view, the page cache or
     # the database sees.
     "website.control_characters.RefuseControlCharactersMiddleware",
+    # /api/ only: CORS, the throttle and conditional GET, before the page cache so its answers get them too.
+    "opendata.middleware.OpenDataMiddleware",
     # Serves cached public pages before the middleware below (sessions, language, CSRF…) runs.
     "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -275,6 +281,40 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO").upper(), "propagate": False},
     },
 }
+
+# The API (opendata/): read-only, anonymous, JSON only; its schema by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Commemoration Archive API",
+    "DESCRIPTION": (
+        "The archive's public records, read-only: occasions, events, articles (with the verbatim original), people, "
+        "venues, organizations, kinds of figure and reported figures. Every translated text is given in English and "
+        "Russian, with the languages not yet translated listed; dates with their precision and basis."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The filters the schema cannot type by itself are described in opendata/views.py; no noise at start-up.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+    # Its `check --deploy` warning repeats that one of those filters has no type of its own (it is given one);
+    # the schema itself is tested against the API in the suite (tests/opendata/test_schemathesis.py).
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": "archive.models.Language"},
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "opendata.schema.add_common_responses"],
+}
+# Requests per client address (the login limit's reading of it) in each window; 0 turns the throttle off.
+API_THROTTLE_REQUESTS = int(env("API_THROTTLE_REQUESTS", "300"))
+API_THROTTLE_WINDOW_SECONDS = int(env("API_THROTTLE_WINDOW_SECONDS", "60"))
 
 # The public site: how many rows a list page shows, and how many search results at most.
 PUBLIC_PAGE_SIZE = 20

@@ -13,3 +13,6 @@ WHITENOISE_USE_FINDERS = True
 # Tasks run at once, inside the request that queues them, so that a test sees their effect; the tests of the queue
 # itself (tests/importing/test_import_jobs.py) switch to the database backend and run the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The suite sends thousands of API requests from one address (the fuzz and schemathesis runs); the throttle's own
+# tests set a small limit.
+API_THROTTLE_REQUESTS = 1_000_000
