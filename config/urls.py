@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("", include("website.urls")),
     path("", include("archive.urls")),
     path("", include("events.urls")),
+    path("", include("maps.urls")),
+    path("", include("charts.urls")),
 )
 
 handler400 = "website.views.bad_request"

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "events",
     "gallery",
     "importing",
+    "charts",
+    "maps",
     "website",
     "loginguard",
 ]

@@ -201,9 +201,9 @@ class Person(DirectoryRecord):
 class LocationPrecision(models.TextChoices):
     """How exactly a venue's coordinates place it: honest about what the reports say."""
 
-    BUILDING = "building", _("building")
-    CITY = "city", _("city (its centre)")
-    REGION = "region", _("region (its middle)")
+    BUILDING = "building", _("the building")
+    CITY = "city", _("the city's centre")
+    REGION = "region", _("somewhere in the region")
 
 
 class LocationSource(models.TextChoices):
