@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from archive.dates import DateBasis, DatePrecision, anniversary_label, format_partial_date
 
@@ -85,7 +85,7 @@ def events_per_country_chart():
     drawn = [(r["label"], "", r["value"]) for r in rows[:COUNTRIES_DRAWN]]
     rest = rows[COUNTRIES_DRAWN:]
     if rest:
-        label = gettext("%(count)s other countries") % {"count": len(rest)}
+        label = ngettext("%(count)s other country", "%(count)s other countries", len(rest)) % {"count": len(rest)}
         drawn.append((label, "", sum(r["value"] for r in rest)))
     description = (
         gettext("Published events in %(countries)s countries; the most in %(first)s (%(count)s).")
@@ -129,11 +129,12 @@ def _figure_chart(kind):
     ]
     values = sorted({r["value"] for r in reports})
     name = _in_language(kind)
-    description = gettext("%(reports)s reports give %(values)s different values: %(list)s.") % {
-        "reports": _number(len(reports)),
-        "values": len(values),
-        "list": ", ".join(_number(v) for v in values[:12]) + (" …" if len(values) > 12 else ""),
-    }
+    listed = ", ".join(_number(v) for v in values[:12]) + (" …" if len(values) > 12 else "")
+    description = ngettext(
+        "%(reports)s reports, one value: %(list)s.",
+        "%(reports)s reports, %(values)s different values: %(list)s.",
+        len(values),
+    ) % {"reports": _number(len(reports)), "values": len(values), "list": listed}
     if kind["total"] > len(reports):
         description += " " + gettext("The latest %(shown)s of %(total)s reports are drawn.") % {
             "shown": FIGURE_POINTS_LIMIT,

@@ -61,6 +61,18 @@ class Locator:
     radius: float
 
 
+def _unwrapped(ring):
+    """The ring's points, with a ring that crosses the antimeridian (Fiji's) kept on the eastern side.
+
+    Its western points are moved a turn east, so the ring stays whole instead of drawing a line across the
+    world; the projection then holds them at the map's edge.
+    """
+    crosses = any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
+    if not crosses:
+        return ring
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
+
+
 @functools.cache
 def rings():
     """Every ring of every country but Antarctica, projected; read from the vendored file once per process."""
@@ -70,7 +82,7 @@ def rings():
             continue
         for polygon in shape.polygons:
             for ring in polygon:
-                points = tuple(project(lon, lat) for lon, lat in ring)
+                points = tuple(project(lon, lat) for lon, lat in _unwrapped(ring))
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
                 found.append(Ring(points, min(xs), min(ys), max(xs), max(ys)))
     return tuple(found)

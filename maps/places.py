@@ -14,10 +14,10 @@ from events.models import LocationPrecision, Venue
 from .projection import project
 
 # A point's area grows with the number of events (its radius with the square root), within these bounds.
-SMALLEST_RADIUS = 3.0
-LARGEST_RADIUS = 16.0
+SMALLEST_RADIUS = 5.0
+LARGEST_RADIUS = 24.0
 # A venue known only to its region is drawn as an area at least this wide: the place is somewhere in it.
-REGION_RADIUS = 12.0
+REGION_RADIUS = 16.0
 
 
 @dataclass(frozen=True)
