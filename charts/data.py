@@ -43,7 +43,12 @@ def _events_per_country():
         # Venues of one country may spell it differently: the most used spelling names it.
         entry = countries.setdefault(
             row["venue__country_code"],
-            {"code": row["venue__country_code"], "en": row["venue__country_en"], "ru": row["venue__country_ru"], "count": 0},
+            {
+                "code": row["venue__country_code"],
+                "en": row["venue__country_en"],
+                "ru": row["venue__country_ru"],
+                "count": 0,
+            },
         )
         entry["count"] += row["count"]
     return sorted(countries.values(), key=lambda c: (-c["count"], c["code"]))
@@ -75,9 +80,7 @@ def _figures():
         )
         .order_by("kind__position", "kind__slug", "article__published_on", "pk")
     )
-    counts = dict(
-        ReportedFigure.objects.published().order_by().values_list("kind__slug").annotate(count=Count("pk"))
-    )
+    counts = dict(ReportedFigure.objects.published().order_by().values_list("kind__slug").annotate(count=Count("pk")))
     kinds = {}
     for row in rows:
         slug = row["kind__slug"]

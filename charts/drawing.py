@@ -193,4 +193,6 @@ def dot_chart(reports, number_format=str):
     ]
     if not date_ticks:
         date_ticks = [Tick(to_x(first), str(first_year))]
-    return DotChart(dots=dots, value_ticks=_value_ticks(values, to_y, number_format), date_ticks=date_ticks, undated=undated)
+    return DotChart(
+        dots=dots, value_ticks=_value_ticks(values, to_y, number_format), date_ticks=date_ticks, undated=undated
+    )

@@ -50,7 +50,9 @@ def events_per_year_chart():
     ]
     total = sum(r["value"] for r in rows)
     if rows:
-        description = gettext("%(events)s published events from %(first)s to %(last)s; the most in one year: %(most)s.") % {
+        description = gettext(
+            "%(events)s published events from %(first)s to %(last)s; the most in one year: %(most)s."
+        ) % {
             "events": _number(total),
             "first": rows[0]["label"],
             "last": rows[-1]["label"],

@@ -1,4 +1,4 @@
-"""The charts page: the archive's events per year and per country, and every kind of figure against its reports' dates."""
+"""The charts page: events per year and per country, and every kind of figure against its reports' dates."""
 
 from django.shortcuts import render
 

@@ -7,6 +7,7 @@ no commemoration is reported there, and the space is better spent on the inhabit
 """
 
 import functools
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +47,10 @@ class Window:
 
     def overlaps(self, ring):
         return not (
-            ring.right < self.x or ring.left > self.x + self.width or ring.bottom < self.y or ring.top > self.y + self.height
+            ring.right < self.x
+            or ring.left > self.x + self.width
+            or ring.bottom < self.y
+            or ring.top > self.y + self.height
         )
 
 
@@ -67,7 +71,7 @@ def _unwrapped(ring):
     Its western points are moved a turn east, so the ring stays whole instead of drawing a line across the
     world; the projection then holds them at the map's edge.
     """
-    crosses = any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
+    crosses = any(abs(a[0] - b[0]) > 180 for a, b in itertools.pairwise(ring))
     if not crosses:
         return ring
     return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]

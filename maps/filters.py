@@ -10,9 +10,7 @@ from publishing.public_filters import NamedModelChoiceFilter, SelectedChoicesMix
 
 
 def _years():
-    years = (
-        Event.objects.published().annotate(year=ExtractYear("held_on")).values_list("year", flat=True).order_by()
-    )
+    years = Event.objects.published().annotate(year=ExtractYear("held_on")).values_list("year", flat=True).order_by()
     return [(year, year) for year in sorted(set(years.distinct()), reverse=True)]
 
 

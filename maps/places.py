@@ -42,9 +42,7 @@ def _radius(event_count, precision):
 
 def venues_with_events(events):
     """The venues of `events` (already published and filtered), each with `event_count`, most events first."""
-    counts = (
-        events.filter(venue=OuterRef("pk")).order_by().values("venue").annotate(count=Count("pk")).values("count")
-    )
+    counts = events.filter(venue=OuterRef("pk")).order_by().values("venue").annotate(count=Count("pk")).values("count")
     return (
         Venue.objects.annotate(event_count=Subquery(counts, output_field=IntegerField()))
         .filter(event_count__gt=0)

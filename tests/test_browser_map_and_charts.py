@@ -50,7 +50,9 @@ class Watched:
 @pytest.fixture(params=[("light", 1280), ("dark", 390)], ids=["light-wide", "dark-phone"])
 def watched(request, browser, live_server):
     scheme, width = request.param
-    context = browser.new_context(base_url=live_server.url, color_scheme=scheme, viewport={"width": width, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, color_scheme=scheme, viewport={"width": width, "height": 900}
+    )
     yield Watched(context)
     context.close()
 
