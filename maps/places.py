@@ -7,7 +7,7 @@ alone, so a venue appears only with the published events of the chosen occasion 
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count
 
 from events.models import LocationPrecision, Venue
 
@@ -24,7 +24,7 @@ REGION_RADIUS = 16.0
 class Place:
     """One venue as the map draws it: its events, where it is in map units, how large and in which style."""
 
-    venue: Venue
+    venue: "MapVenue"
     event_count: int
     x: float
     y: float
@@ -40,15 +40,62 @@ def _radius(event_count, precision):
     return max(radius, REGION_RADIUS) if precision == LocationPrecision.REGION else radius
 
 
+# What the map and its table read of a venue: read as plain rows, since thousands of model instances cost more than
+# the rest of the page.
+VENUE_FIELDS = (
+    "pk",
+    "slug",
+    "name_en",
+    "name_ru",
+    "city_en",
+    "city_ru",
+    "region_en",
+    "region_ru",
+    "country_en",
+    "country_ru",
+    "country_code",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "location_source",
+)
+
+
+@dataclass(frozen=True)
+class MapVenue:
+    """A venue as the map page shows it: its address's slug, its names in both languages, where and how it is placed."""
+
+    pk: int
+    slug: str
+    name_en: str
+    name_ru: str
+    city_en: str
+    city_ru: str
+    region_en: str
+    region_ru: str
+    country_en: str
+    country_ru: str
+    country_code: str
+    latitude: object
+    longitude: object
+    location_precision: str
+    location_source: str
+    event_count: int = 0
+
+    @property
+    def is_located(self):
+        return self.latitude is not None and self.longitude is not None
+
+
 def venues_with_events(events):
-    """The venues of `events` (already published and filtered), each with `event_count`, most events first."""
-    counts = events.filter(venue=OuterRef("pk")).order_by().values("venue").annotate(count=Count("pk")).values("count")
-    return (
-        Venue.objects.annotate(event_count=Subquery(counts, output_field=IntegerField()))
-        .filter(event_count__gt=0)
-        .defer("description_en", "description_ru", "location_note_en", "location_note_ru")
-        .order_by("-event_count", "country_code", "name_en", "pk")
-    )
+    """The venues of `events` (already published and filtered), each with `event_count`, most events first.
+
+    Two queries whatever the number of venues: the events counted per venue in one pass, then those venues.
+    """
+    counts = dict(events.order_by().values_list("venue").annotate(count=Count("pk")))
+    rows = Venue.objects.filter(pk__in=list(counts)).order_by().values_list(*VENUE_FIELDS)
+    venues = [MapVenue(*row, event_count=counts[row[0]]) for row in rows]
+    return sorted(venues, key=lambda v: (-v.event_count, v.country_code, v.name_en, v.pk))
 
 
 @dataclass(frozen=True)

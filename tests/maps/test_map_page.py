@@ -118,3 +118,31 @@ def test_coordinates_come_whole_in_the_admin(admin_client, archive):
     )
     venue.refresh_from_db()
     assert venue.latitude == Decimal("43.1167")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_maps_venue_addresses_are_the_venues_own(archive, language):
+    from django.utils import translation
+
+    from maps.markup import venue_address
+
+    with translation.override(language):
+        address = venue_address()
+        for venue in Venue.objects.all():
+            assert address(venue) == venue.get_absolute_url()
+
+
+def test_an_untranslated_venue_name_is_shown_in_the_other_language_and_marked(client):
+    venue = make_venue(
+        slug="only-english",
+        name_en="Only English hall",
+        name_ru="",
+        latitude=Decimal("1"),
+        longitude=Decimal("2"),
+        location_precision="city",
+        location_source="archive",
+    )
+    make_event(venue=venue)
+    html = page(client, "/ru/map/")
+    assert '<span lang="en">Only English hall</span> <span class="untranslated">(ещё не переведено)</span>' in html
+    assert 'aria-label="Only English hall (ещё не переведено): 1 мероприятие' in html
