@@ -93,8 +93,8 @@ def venues_with_events(events):
     Two queries whatever the number of venues: the events counted per venue in one pass, then those venues.
     """
     counts = dict(events.order_by().values_list("venue").annotate(count=Count("pk")))
-    rows = Venue.objects.filter(pk__in=list(counts)).order_by().values_list(*VENUE_FIELDS)
-    venues = [MapVenue(*row, event_count=counts[row[0]]) for row in rows]
+    rows = Venue.objects.filter(pk__in=events.order_by().values("venue")).order_by().values_list(*VENUE_FIELDS)
+    venues = [MapVenue(*row, event_count=counts.get(row[0], 0)) for row in rows]
     return sorted(venues, key=lambda v: (-v.event_count, v.country_code, v.name_en, v.pk))
 
 
