@@ -230,10 +230,25 @@ def generate(options):
 
     with Stage("venues") as stage:
         venue_kinds = [k for k, _ in Venue.Kind.choices]
+        # Coordinates from a random source of their own, so the rest of the data is what it was before venues had
+        # them: nine venues in ten placed (most at a city's centre), somewhere in the inhabited latitudes.
+        place_rng = random.Random(options.seed + 1)
+        precisions = ["city"] * 7 + ["building"] * 2 + ["region"]
         rows = []
         for i in range(options.venues):
             code, country_en, country_ru, city_en, city_ru = rng.choice(COUNTRIES)
             latin, _, cyrillic = name(rng, 3)
+            placed = place_rng.random() < 0.9
+            location = (
+                {
+                    "latitude": round(place_rng.uniform(-40, 65), 4),
+                    "longitude": round(place_rng.uniform(-120, 150), 4),
+                    "location_precision": place_rng.choice(precisions),
+                    "location_source": "archive",
+                }
+                if placed
+                else {}
+            )
             rows.append(
                 Venue(
                     slug=f"bench-venue-{i}",
@@ -246,6 +261,7 @@ def generate(options):
                     country_en=country_en,
                     country_ru=country_ru,
                     country_code=code,
+                    **location,
                 )
             )
         venues = bulk(Venue, rows, size)

@@ -204,17 +204,18 @@ def main():
         sys.exit(f"Port {options.port} on {HOST} is in use by another program; choose another with --port.")
 
     targets = dict(published_targets(options.language))
+    # Pages added with --url first, so that --only can name them too.
+    for item in options.url:
+        name, _, path = item.partition("=")
+        if not path.startswith("/"):
+            sys.exit(f"--url {item!r}: give NAME=/path/ (a path on {HOST})")
+        targets[name] = path
     if options.only:
         wanted = {name.strip() for name in options.only.split(",")}
         unknown = wanted - set(targets)
         if unknown:
             sys.exit(f"--only: no page named {', '.join(sorted(unknown))}; the pages are: {', '.join(targets)}")
         targets = {name: path for index, (name, path) in enumerate(targets.items()) if index == 0 or name in wanted}
-    for item in options.url:
-        name, _, path = item.partition("=")
-        if not path.startswith("/"):
-            sys.exit(f"--url {item!r}: give NAME=/path/ (a path on {HOST})")
-        targets[name] = path
 
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     environment = {

@@ -50,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("", include("archive.urls")),
     path("", include("events.urls")),
     path("", include((page_patterns, "opendata"))),
+    path("", include("maps.urls")),
+    path("", include("charts.urls")),
 )
 
 handler400 = "website.views.bad_request"

@@ -126,8 +126,8 @@ class PersonAdmin(PublicThroughContentAdmin):
 
 @admin.register(Venue)
 class VenueAdmin(PublicThroughContentAdmin):
-    list_display = ["name", "kind", "city", "country"]
-    list_filter = ["kind", PublicFilter, "country_code"]
+    list_display = ["name", "kind", "city", "country", "location_precision"]
+    list_filter = ["kind", PublicFilter, "country_code", "location_precision", "location_source"]
     list_select_related = ["organization"]
     search_fields = ["name_en", "name_ru", "city_en", "city_ru", "slug"]
     autocomplete_fields = ["organization"]

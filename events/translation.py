@@ -22,7 +22,7 @@ class PersonTranslation(TranslationOptions):
 
 @register(Venue)
 class VenueTranslation(TranslationOptions):
-    fields = ("name", "city", "region", "country", "description")
+    fields = ("name", "city", "region", "country", "description", "location_note")
 
 
 @register(Event)

@@ -260,3 +260,37 @@ def test_hidden_items_are_absent_from_every_download(client, secret):
         text = api_text(client, url)
         assert "secret" not in text.lower(), url
     assert "public-event" in api_text(client, "/api/v1/downloads/events.csv")
+
+
+def test_hidden_events_are_absent_from_the_map_its_filters_and_the_charts(client, secret):
+    event = secret["event"]
+    event.held_on = datetime.date(1999, 2, 26)
+    event.save()
+    event.venue.name_en = "Secret hall"
+    event.venue.latitude, event.venue.longitude = 40.4, 49.9
+    event.venue.location_precision, event.venue.location_source = "building", "report"
+    event.venue.save()
+    event.occasion.name_en = "Secret occasion"
+    event.occasion.save()
+    urls = (
+        "/en/map/",
+        "/ru/map/",
+        "/en/map/?year=1999",
+        f"/en/map/?occasion={event.occasion.slug}",
+        "/en/charts/",
+        "/ru/charts/",
+        "/en/",
+        "/en/timeline/",
+        f"/en/figures/{ReportedFigure.objects.get(value=111).kind.slug}/",
+    )
+    for url in urls:
+        html = body(client, url)
+        assert "Secret" not in html and "secret-" not in html, url
+        assert event.venue.slug + "/" not in html, url
+        assert 'value="1999"' not in html and ">1999<" not in html, url  # neither a year offered nor a bar
+    map_html = body(client, "/en/map/")
+    assert "public-event" not in map_html  # venues are linked, not events
+    assert map_html.count('class="place place-') == 0  # the public event's venue has no coordinates
+    assert "Secret figure" not in body(client, "/en/charts/") and "chart-figure-secret-kind" not in body(
+        client, "/en/charts/"
+    )

@@ -289,3 +289,49 @@ def test_api_event_and_article_detail_query_counts_are_steady(client, url):
         )
 
     assert_steady(client, url, add, base)
+
+
+def _event_at_a_placed_venue(_=None):
+    venue = make_venue(latitude=40.4, longitude=49.9, location_precision="city", location_source="archive")
+    return _event_with_report_at(venue)
+
+
+def _event_with_report_at(venue):
+    article = make_article()
+    event = make_event(venue=venue)
+    make_report(event, article)
+    return event
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_map_query_count_is_steady(client, language):
+    assert_steady(client, f"/{language}/map/", _event_at_a_placed_venue)
+
+
+def test_filtered_map_query_count_is_steady(client):
+    from tests.factories import make_occasion
+
+    occasion = make_occasion(slug="the-occasion")
+
+    def add(_):
+        venue = make_venue(latitude=50, longitude=10, location_precision="region", location_source="archive")
+        make_event(venue=venue, occasion=occasion)
+        make_event(venue=make_venue())  # another occasion, and a venue without coordinates
+
+    assert_steady(client, "/en/map/?occasion=the-occasion&year=2025", add)
+
+
+def test_charts_query_count_is_steady(client):
+    def add(_):
+        event = _event_at_a_placed_venue()
+        article = make_article(outlet=make_organization())
+        make_report(event, article)
+        make_figure(article, kind=kind, event=event)
+        make_figure(article, event=event)  # a kind of its own: one more chart
+
+    kind = make_figure_kind(slug="shared-kind")
+    assert_steady(client, "/en/charts/", add)
+
+
+def test_home_query_count_is_steady(client):
+    assert_steady(client, "/ru/", _event_at_a_placed_venue)

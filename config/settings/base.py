@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "gallery",
     "searchindex",
     "importing",
+    "charts",
+    "maps",
     "opendata",
     "website",
     "loginguard",

@@ -7,6 +7,8 @@ made of. They are imported here in that order, which is the order of the models 
 from .directory import (
     DirectoryQuerySet,
     DirectoryRecord,
+    LocationPrecision,
+    LocationSource,
     Occasion,
     Organization,
     OrganizationQuerySet,
@@ -35,6 +37,8 @@ __all__ = [
     "EventPartQuerySet",
     "EventReport",
     "EventReportQuerySet",
+    "LocationPrecision",
+    "LocationSource",
     "Occasion",
     "Organization",
     "OrganizationQuerySet",

@@ -1,6 +1,7 @@
 """Who and what the events name: the occasion they mark, and the organizations, people and venues of the directory."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -213,6 +214,21 @@ class Person(DirectoryRecord):
         verbose_name_plural = _("people")
 
 
+class LocationPrecision(models.TextChoices):
+    """How exactly a venue's coordinates place it: honest about what the reports say."""
+
+    BUILDING = "building", _("the building")
+    CITY = "city", _("the city's centre")
+    REGION = "region", _("somewhere in the region")
+
+
+class LocationSource(models.TextChoices):
+    """Who places a venue: the report itself, or the archive from its own gazetteer knowledge."""
+
+    REPORT = "report", _("the report")
+    ARCHIVE = "archive", _("the archive (not in the report)")
+
+
 class Venue(DirectoryRecord):
     """Where an event took place; a locality when the report names no building."""
 
@@ -238,6 +254,41 @@ class Venue(DirectoryRecord):
     country = models.CharField(_("country"), max_length=200)
     country_code = models.CharField(_("country (ISO 3166 code)"), max_length=2)
     description = models.TextField(_("description"), blank=True)
+    # Where the venue is on a map, no more exactly than known: a point for a building, a city's centre when
+    # only the city is known, a region's middle when only the region is; and who says so.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    location_precision = models.CharField(
+        _("location precision"),
+        max_length=10,
+        choices=LocationPrecision.choices,
+        blank=True,
+        help_text=_("What the coordinates point at: the building itself, the centre of its city, or its region."),
+    )
+    location_source = models.CharField(
+        _("location source"),
+        max_length=10,
+        choices=LocationSource.choices,
+        blank=True,
+        help_text=_("Whether the report gives the place, or the archive added it from its own knowledge."),
+    )
+    location_note = models.TextField(
+        _("location note"), blank=True, help_text=_("How the place was found, as visitors will read it.")
+    )
 
     objects = VenueQuerySet.as_manager()
 
@@ -250,3 +301,22 @@ class Venue(DirectoryRecord):
         permissions = [("translate_venue", _("Can edit the translation of venues"))]
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
+
+    @property
+    def is_located(self):
+        """Whether the venue can be drawn on a map."""
+        return self.latitude is not None and self.longitude is not None
+
+    def clean(self):
+        """Coordinates come whole: both numbers, what they point at and who says so, or none of it."""
+        super().clean()
+        location = {
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "location_precision": self.location_precision,
+            "location_source": self.location_source,
+        }
+        given = [name for name, value in location.items() if value not in (None, "")]
+        if given and len(given) < len(location):
+            message = _("Give the latitude, the longitude, their precision and their source together, or none.")
+            raise ValidationError({name: message for name, value in location.items() if value in (None, "")})
