@@ -1,7 +1,8 @@
 """Commemorations, the occasion they mark, and the venues, people and organizations taking part.
 
-One module per part of the concept: the directory (who and where), the events, and the rows each event is
-made of. They are imported here in that order, which is the order of the models (and so of the export).
+One module per part of the concept: the directory (who and where), the events, the rows each event is made of,
+and who the reports name (`Mention`). They are imported here in that order, which is the order of the models (and
+so of the export).
 """
 
 from .directory import (
@@ -25,6 +26,7 @@ from .parts import (
     Participation,
     ProgrammeItem,
 )
+from .mentions import Mention, MentionQuerySet
 
 __all__ = [
     "DirectoryQuerySet",
@@ -35,6 +37,8 @@ __all__ = [
     "EventPartQuerySet",
     "EventReport",
     "EventReportQuerySet",
+    "Mention",
+    "MentionQuerySet",
     "Occasion",
     "Organization",
     "OrganizationQuerySet",
