@@ -22,6 +22,7 @@ from .models import (
     Event,
     EventOrganizer,
     EventReport,
+    Mention,
     Organization,
     Participation,
     Person,
@@ -80,6 +81,20 @@ def person_json_ld(person, request):
     if person.description:
         data["description"] = person.description
     return data
+
+
+def named_in(**record):
+    """The published reports naming one person or organization (`person=…` or `organization=…`), latest first.
+
+    Each row brings its article's title, date and outlet, never its text: the passage is the row's own.
+    """
+    return (
+        Mention.objects.published()
+        .filter(**record)
+        .select_related("article__outlet")
+        .defer(*(f"article__{name}" for name in Article.LONG_TEXTS))
+        .order_by("-article__published_on", "article__slug", "position")[: settings.RELATED_LIST_LIMIT]
+    )
 
 
 class EventListView(FilterView):
@@ -215,7 +230,8 @@ def _participations_in_public_events():
 
 
 class PersonDetailView(DetailView):
-    """Every appearance of one person across events and years, and every figure they are reported to have given."""
+    """Every appearance of one person across events and years, every figure they are reported to have given, and
+    every published report naming them."""
 
     template_name = "events/person_detail.html"
     context_object_name = "person"
@@ -241,6 +257,8 @@ class PersonDetailView(DetailView):
             .with_published_events()
             .order_by("kind__position", "article__published_on", "position")
         )
+        context["named_in"] = named_in(person=person)
+        context["limit"] = settings.RELATED_LIST_LIMIT
         return context
 
 
@@ -302,7 +320,8 @@ class OrganizationListView(ListView):
 
 
 class OrganizationDetailView(DetailView):
-    """Everything one organization did across events and years: organised, hosted, spoke, published, was cited."""
+    """Everything one organization did across events and years (organised, hosted, spoke, published, was cited),
+    and every published report naming it."""
 
     template_name = "events/organization_detail.html"
     context_object_name = "organization"
@@ -342,6 +361,7 @@ class OrganizationDetailView(DetailView):
                 .select_related("article")
                 .order_by("-article__published_on")[:limit],
                 "variants": name_variants(org),
+                "named_in": named_in(organization=org),
             }
         )
         return context
