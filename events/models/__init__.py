@@ -1,8 +1,8 @@
 """Commemorations, the occasion they mark, and the venues, people and organizations taking part.
 
-One module per part of the concept: the directory (who and where), the events, the rows each event is made of,
-and who the reports name (`Mention`). They are imported here in that order, which is the order of the models (and
-so of the export).
+One module per part of the concept: the directory (who and where), the events, who the reports name without
+taking part (`Mention`), and the rows each event is made of. They are imported here in that order, which is the
+order of the models (and so of the export).
 """
 
 from .directory import (
@@ -17,6 +17,7 @@ from .directory import (
     VenueQuerySet,
 )
 from .events import Event
+from .mentions import Mention, MentionQuerySet
 from .parts import (
     EventOrganizer,
     EventPart,
@@ -26,7 +27,6 @@ from .parts import (
     Participation,
     ProgrammeItem,
 )
-from .mentions import Mention, MentionQuerySet
 
 __all__ = [
     "DirectoryQuerySet",

@@ -24,9 +24,7 @@ class Mention(ArticlePart):
     passage of the fixtures, tests/importing/test_fixtures.py); visitors see the row when its article is published.
     """
 
-    article = models.ForeignKey(
-        Article, verbose_name=_("named in"), on_delete=models.CASCADE, related_name="mentions"
-    )
+    article = models.ForeignKey(Article, verbose_name=_("named in"), on_delete=models.CASCADE, related_name="mentions")
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, null=True, blank=True, related_name="mentions"
     )
