@@ -207,7 +207,7 @@ class TimelineView(ListView):
 
 
 class PersonListView(ListView):
-    """People who appear in published events or published figures."""
+    """People who appear in published events or published figures, or whom published reports name."""
 
     template_name = "events/person_list.html"
     context_object_name = "people"

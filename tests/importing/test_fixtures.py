@@ -306,3 +306,13 @@ def test_two_events_at_the_embassy_in_kazakhstan_share_one_venue(archive):
     events = Event.objects.filter(venue__slug="embassy-of-azerbaijan-in-kazakhstan").order_by("held_on")
     assert [e.anniversary for e in events] == [33, 34]
     assert Event.objects.filter(reports__article__slug="trend-2025-03-04-russian-regions").count() == 3
+
+
+def test_the_44_day_war_length_is_kept_as_text_not_as_a_figure(archive):
+    """Decided in docs/named-in.md ("The 44-day war"): a duration in the name of another war, not a figure."""
+    from importing.importer.figures import find_figures
+
+    article = Article.objects.get(source_filename="002_203792c8ef24aec9.txt")
+    assert "the 44-day Second Karabakh War in 2020" in article.original_text
+    assert not article.figures.filter(value=44).exists()
+    assert not [f for f in find_figures(article.original_text) if f.value == 44]
