@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('archive', '0013_move_workflow_log_and_import_models'),
-        ('events', '0011_edit_version_updated_at'),
+        ('events', '0012_drop_search_document'),
     ]
 
     operations = [
