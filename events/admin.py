@@ -1,7 +1,8 @@
 """Admin for events, venues, people, organizations and the occasions they commemorate.
 
 Events go through the same editorial workflow as articles (publishing/workflow/); people, venues and
-organizations may be changed by authors only until published content shows them.
+organizations may be changed by authors only until published content shows them. Who a report names (mentions)
+is edited from the article, the person or the organization, always with the article's rights.
 """
 
 import reversion
@@ -9,8 +10,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from archive.models import Article
 from publishing.admin import (
     EditTokenAdmin,
     PartOfItemAdmin,
@@ -19,12 +21,14 @@ from publishing.admin import (
     PublishedContentGuard,
     WorkflowAdmin,
     WorkflowInlineMixin,
+    extend_admin,
 )
 
 from .models import (
     Event,
     EventOrganizer,
     EventReport,
+    Mention,
     Occasion,
     Organization,
     Participation,
@@ -56,6 +60,34 @@ class ParticipationInline(WorkflowInlineMixin, TranslationStackedInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "organization", "article"]
+
+
+class _MentionInline(WorkflowInlineMixin, TranslationTabularInline):
+    """Where a report names a person or an organization: the passage, and the title it gives them then."""
+
+    model = Mention
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "person", "organization")
+
+
+class ArticleMentionInline(_MentionInline):
+    fk_name = "article"
+    fields = ["position", "person", "organization", "title", "passage"]
+    autocomplete_fields = ["person", "organization"]
+
+
+class PersonMentionInline(_MentionInline):
+    fk_name = "person"
+    fields = ["article", "position", "title", "passage"]
+    autocomplete_fields = ["article"]
+
+
+class OrganizationMentionInline(_MentionInline):
+    fk_name = "organization"
+    fields = ["article", "position", "title", "passage"]
+    autocomplete_fields = ["article"]
 
 
 @admin.register(Event)
@@ -108,6 +140,7 @@ class OrganizationAdmin(PublicThroughContentAdmin):
     list_display = ["name", "kind", "country_code"]
     list_filter = ["kind", PublicFilter, "country_code"]
     search_fields = ["name_en", "name_ru", "name_variants", "other_spellings", "slug"]
+    inlines = [OrganizationMentionInline]
 
 
 @admin.register(Person)
@@ -115,6 +148,7 @@ class PersonAdmin(PublicThroughContentAdmin):
     list_display = ["name", "slug", "participation_count"]
     list_filter = [PublicFilter]
     search_fields = ["name_en", "name_ru", "name_variants", "other_spellings", "slug"]
+    inlines = [PersonMentionInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(participation_total=models.Count("participations"))
@@ -144,7 +178,22 @@ class ParticipationAdmin(PartOfItemAdmin, TabbedTranslationAdmin):
     autocomplete_fields = ["person", "event", "organization", "article"]
 
 
-for _model in (EventReport, EventOrganizer, ProgrammeItem, Participation, Person, Venue, Organization):
+@admin.register(Mention)
+class MentionAdmin(PartOfItemAdmin, TabbedTranslationAdmin):
+    workflow_parent = "article"
+    list_display = ["__str__", "title", "article"]
+    list_filter = ["article__status", "organization__kind"]
+    list_select_related = ["person", "organization", "article"]
+    search_fields = ["person__name_en", "person__name_ru", "organization__name_en", "organization__name_ru", "passage"]
+    date_hierarchy = "article__published_on"
+    autocomplete_fields = ["article", "person", "organization"]
+
+
+# Who an article names is edited on the article too (events is the layer above archive: extend its admin).
+extend_admin(Article, add_inlines=[ArticleMentionInline])
+
+
+for _model in (EventReport, EventOrganizer, ProgrammeItem, Participation, Mention, Person, Venue, Organization):
     if not reversion.is_registered(_model):
         reversion.register(_model)
 if not reversion.is_registered(Event):

@@ -2,7 +2,8 @@
 
 An event shows itself; its reports, organizers, programme and participations are its rows, shown on its page
 and, once both are published, on the page of the article they were reported in. People, venues and
-organizations appear on every published page that names them. Occasions are reference data.
+organizations appear on every published page that names them. A mention (a person or organization named in a
+report) is a row of its article, shown wherever the article or the record it names is. Occasions are reference data.
 """
 
 from django.db.models import Q
@@ -15,6 +16,7 @@ from .models import (
     Event,
     EventOrganizer,
     EventReport,
+    Mention,
     Occasion,
     Organization,
     Participation,
@@ -58,7 +60,10 @@ def _rows_and_more(rows, *, article_q, event_q=None):
 
 
 def _person(person):
-    return _rows_and_more(_visible_rows(Participation, person=person), article_q=Q(figures__stated_by=person))
+    return _rows_and_more(
+        _visible_rows(Participation, person=person),
+        article_q=Q(figures__stated_by=person) | Q(mentions__person=person),
+    )
 
 
 def _venue(venue):
@@ -73,7 +78,7 @@ def _organization(org):
     )
     return _rows_and_more(
         rows,
-        article_q=Q(outlet=org) | Q(citations__organization=org),
+        article_q=Q(outlet=org) | Q(citations__organization=org) | Q(mentions__organization=org),
         event_q=Q(venue__organization=org),
     )
 
@@ -83,6 +88,8 @@ def register():
     for row in (EventReport, EventOrganizer, ProgrammeItem, Participation):
         exposure.part_of(row, "event")
         exposure.shown_by(row, _event_row)
+    exposure.part_of(Mention, "article")
+    exposure.shown_by(Mention, lambda row: exposure.shown_with(row.article, row.person, row.organization))
     exposure.shown_by(ReportedFigure, lambda figure: events_reporting(figure.article))
     exposure.shown_by(Person, _person, found_by_query=True)
     exposure.shown_by(Venue, _venue, found_by_query=True)

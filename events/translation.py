@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, Occasion, Organization, Participation, Person, ProgrammeItem, Venue
+from .models import Event, Mention, Occasion, Organization, Participation, Person, ProgrammeItem, Venue
 
 
 @register(Occasion)
@@ -38,3 +38,8 @@ class ProgrammeItemTranslation(TranslationOptions):
 @register(Participation)
 class ParticipationTranslation(TranslationOptions):
     fields = ("title", "summary")
+
+
+@register(Mention)
+class MentionTranslation(TranslationOptions):
+    fields = ("title",)

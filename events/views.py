@@ -22,6 +22,7 @@ from .models import (
     Event,
     EventOrganizer,
     EventReport,
+    Mention,
     Organization,
     Participation,
     Person,
@@ -90,6 +91,20 @@ def person_json_ld(person, request):
     if person.description:
         data["description"] = person.description
     return data
+
+
+def named_in(**record):
+    """The published reports naming one person or organization (`person=…` or `organization=…`), latest first.
+
+    Each row brings its article's title, date and outlet, never its text: the passage is the row's own.
+    """
+    return (
+        Mention.objects.published()
+        .filter(**record)
+        .select_related("article__outlet")
+        .defer(*(f"article__{name}" for name in Article.LONG_TEXTS))
+        .order_by("-article__published_on", "article__slug", "position")[: settings.RELATED_LIST_LIMIT]
+    )
 
 
 class EventListView(FilterView):
@@ -202,7 +217,7 @@ class TimelineView(ListView):
 
 
 class PersonListView(ListView):
-    """People who appear in published events or published figures."""
+    """People who appear in published events or published figures, or whom published reports name."""
 
     template_name = "events/person_list.html"
     context_object_name = "people"
@@ -225,7 +240,8 @@ def _participations_in_public_events():
 
 
 class PersonDetailView(DetailView):
-    """Every appearance of one person across events and years, and every figure they are reported to have given."""
+    """Every appearance of one person across events and years, every figure they are reported to have given, and
+    every published report naming them."""
 
     template_name = "events/person_detail.html"
     context_object_name = "person"
@@ -252,6 +268,8 @@ class PersonDetailView(DetailView):
             .with_published_events()
             .order_by("kind__position", "article__published_on", "position")
         )
+        context["named_in"] = named_in(person=person)
+        context["limit"] = settings.RELATED_LIST_LIMIT
         return context
 
 
@@ -313,7 +331,8 @@ class OrganizationListView(ListView):
 
 
 class OrganizationDetailView(DetailView):
-    """Everything one organization did across events and years: organised, hosted, spoke, published, was cited."""
+    """Everything one organization did across events and years (organised, hosted, spoke, published, was cited),
+    and every published report naming it."""
 
     template_name = "events/organization_detail.html"
     context_object_name = "organization"
@@ -354,6 +373,7 @@ class OrganizationDetailView(DetailView):
                 .order_by("-article__published_on")[:limit],
                 "variants": name_variants(org),
                 "other_spellings": other_spellings(org),
+                "named_in": named_in(organization=org),
             }
         )
         return context

@@ -152,6 +152,16 @@ class ImportSuggestionAdmin(PublishedContentGuard, EditTokenAdmin, admin.ModelAd
                 % {"count": result.skipped},
                 messages.WARNING,
             )
+        if result.names_skipped:
+            self.message_user(
+                request,
+                _(
+                    "%(count)d names were left to be confirmed: choose the person or organization first, and add "
+                    "one that takes part in an event of the report as a participation instead."
+                )
+                % {"count": result.names_skipped},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Reject the selected suggestions"), permissions=["decide"])
     def reject(self, request, queryset):

@@ -124,13 +124,19 @@ class ImportJobDocument(models.Model):
 
 
 class ImportSuggestion(ArticlePart):
-    """Something the importer found in a document — a figure, or a name matching a record — for an editor to confirm."""
+    """Something the importer found in a document — a figure, or a name matching a record — for an editor to confirm.
+
+    A known person or organization the text names, which is neither the report's outlet nor a source it cites, is
+    suggested as "named in" the report: confirming it adds the passage to the record's page (events.Mention). A
+    person named with no record yet is a "person" to link or reject; a record the report cites is an "organization".
+    """
 
     class Kind(models.TextChoices):
         FIGURE = "figure", _("figure")
         PERSON = "person", _("person")
         ORGANIZATION = "organization", _("organization")
         VENUE = "venue", _("venue")
+        NAMED_IN = "named_in", _("named in the report")
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("to be confirmed")

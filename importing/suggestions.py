@@ -1,4 +1,5 @@
-"""Deciding the importer's suggestions: confirming adds figures to the article, as editing the article would.
+"""Deciding the importer's suggestions: confirming adds figures, and who the report names, to the article, as
+editing the article would.
 
 Each article's suggestions are decided in one transaction with the article locked: whoever may not change
 the article (publishing/workflow.py: `editing_rights`, and the published-content rule) is refused and nothing
@@ -15,6 +16,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from archive.models import Article, ReportedFigure
+from events.models import EventOrganizer, Mention, Participation, ProgrammeItem
 from publishing import exposure, workflow
 
 from .models import ImportSuggestion
@@ -26,6 +28,8 @@ class Decisions:
 
     decided: int = 0
     skipped: int = 0
+    # "Named in" suggestions left pending: the record takes part in an event of the report, or none is chosen.
+    names_skipped: int = 0
     refused: list = field(default_factory=list)
 
 
@@ -38,11 +42,14 @@ def decide(suggestions, user, decision):
     """Confirm or reject the pending suggestions among `suggestions`, article by article.
 
     A confirmed figure whose kind and value are known becomes a reported figure of its article; one that
-    lacks either is skipped (left pending). Rejecting changes only the suggestion.
+    lacks either is skipped (left pending). A confirmed "named in" becomes a mention of its person or
+    organization with the passage, unless the record takes part in an event the article reports (that is a
+    participation, not a mention) or none is chosen: then it is left pending. Rejecting changes only the suggestion.
     """
     result = Decisions()
     pending = suggestions.filter(decision=ImportSuggestion.Decision.PENDING).order_by("article_id", "position")
-    for article_id, group in groupby(pending.select_related("figure_kind"), key=lambda s: s.article_id):
+    rows = pending.select_related("figure_kind", "person", "organization")
+    for article_id, group in groupby(rows, key=lambda s: s.article_id):
         _decide_for_article(article_id, [s.pk for s in group], user, decision, result)
     return result
 
@@ -50,7 +57,9 @@ def decide(suggestions, user, decision):
 def _decide_for_article(article_id, pks, user, decision, result):
     with transaction.atomic(), reversion.create_revision():
         article = Article.objects.select_for_update().get(pk=article_id)
-        group = list(ImportSuggestion.objects.filter(pk__in=pks).select_related("figure_kind"))
+        group = list(
+            ImportSuggestion.objects.filter(pk__in=pks).select_related("figure_kind", "person", "organization")
+        )
         for suggestion in group:
             suggestion.article = article  # the locked copy: its status is the one that counts
         if not all(may_decide(user, s) for s in group):
@@ -67,6 +76,16 @@ def _decide_for_article(article_id, pks, user, decision, result):
                     result.skipped += 1
                     continue
                 _add_figure(article, suggestion)
+            if decision == ImportSuggestion.Decision.CONFIRMED and suggestion.kind == ImportSuggestion.Kind.NAMED_IN:
+                if suggestion.record is None or takes_part(suggestion.record, article):
+                    result.names_skipped += 1
+                    continue
+                Mention.objects.create(
+                    article=article,
+                    person=suggestion.person,
+                    organization=None if suggestion.person else suggestion.organization,
+                    passage=suggestion.passage,
+                )
             suggestion.decision = decision
             suggestion.save(update_fields=["decision"])
             done.append(suggestion)
@@ -80,6 +99,18 @@ def _decide_for_article(article_id, pks, user, decision, result):
             comment = _("Import suggestions rejected: %(items)s.") % {"items": items}
         reversion.add_to_revision(article)
         workflow.record_published_change(user, article, list(shown.values()), comment)
+
+
+def takes_part(record, article):
+    """Whether the person or organization takes part in an event `article` reports, as that article has it."""
+    field = record._meta.model_name  # "person" or "organization"
+    rows = [Participation.objects.filter(article=article, **{field: record})]
+    if field == "organization":
+        rows += [
+            EventOrganizer.objects.filter(article=article, organization=record),
+            ProgrammeItem.objects.filter(article=article, provided_by=record),
+        ]
+    return any(queryset.exists() for queryset in rows)
 
 
 def _add_figure(article, suggestion):

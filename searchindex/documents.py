@@ -2,8 +2,9 @@
 
 `documents(kind, records)` gives, for each record, one `Document` for its own fields and one for each article
 whose rows its page shows (an event's programme, participants, organizers and figures; a person's titles at the
-time), so that a search finds such text only while that article is published (`models.Entry`). `prefetch(kind)`
-is the queryset that reads everything a kind's documents need in a constant number of queries per batch.
+time; the reports naming a person or an organization), so that a search finds such text only while that article
+is published (`models.Entry`). `prefetch(kind)` is the queryset that reads everything a kind's documents need
+in a constant number of queries per batch.
 """
 
 from collections import defaultdict
@@ -73,11 +74,11 @@ def prefetch(kind):
         )
     if kind == "person":
         return Person.objects.prefetch_related(
-            Prefetch("participations", Participation.objects.select_related("organization"))
+            Prefetch("participations", Participation.objects.select_related("organization")), "mentions"
         ).order_by("pk")
     if kind == "venue":
         return Venue.objects.select_related("organization").order_by("pk")
-    return Organization.objects.order_by("pk")
+    return Organization.objects.prefetch_related("mentions").order_by("pk")
 
 
 def documents(kind, record):
@@ -182,7 +183,21 @@ def _person(person):
         text.add(participation, "title")
         if participation.organization_id:
             text.add(participation.organization, "name", names=True)
-    return [own, *by_source.values()]
+    return [own, *by_source.values(), *_named_in("person", person)]
+
+
+def _named_in(kind, record):
+    """A report naming the record (not as taking part): the title it gives then and its passage, per article."""
+    by_article = {}
+    for mention in record.mentions.all():
+        text = by_article.get(mention.article_id)
+        if text is None:
+            text = by_article[mention.article_id] = Document(
+                kind, record.pk, article_id=mention.article_id, part="named in"
+            )
+        text.add(mention, "title")
+        text.add_verbatim(mention.passage)
+    return list(by_article.values())
 
 
 def _venue(venue):
@@ -193,4 +208,4 @@ def _venue(venue):
 
 
 def _organization(organization):
-    return [_directory("organization", organization, "name")]
+    return [_directory("organization", organization, "name"), *_named_in("organization", organization)]

@@ -11,7 +11,7 @@ from . import analysis, documents
 from .models import Entry, IndexState, Word
 
 # Bump when what is indexed or how words become tokens changes: `migrate` then rebuilds the index.
-VERSION = 1
+VERSION = 2
 BATCH = 500
 
 

@@ -11,6 +11,7 @@ from events.models import (
     Event,
     EventOrganizer,
     EventReport,
+    Mention,
     Organization,
     Participation,
     Person,
@@ -31,6 +32,8 @@ def _records(instance):
         return [("event", instance.event_id)]
     if isinstance(instance, Participation):
         return [("event", instance.event_id), ("person", instance.person_id)]
+    if isinstance(instance, Mention):
+        return [("person", instance.person_id)] if instance.person_id else [("organization", instance.organization_id)]
     if isinstance(instance, ReportedFigure):
         return [("event", instance.event_id)] if instance.event_id else []
     if isinstance(instance, Person):
@@ -58,7 +61,7 @@ def _records(instance):
     return []
 
 
-OWNED = (EventReport, ProgrammeItem, EventOrganizer, Participation, ReportedFigure)
+OWNED = (EventReport, ProgrammeItem, EventOrganizer, Participation, ReportedFigure, Mention)
 WATCHED = (Article, Event, Person, Venue, Organization, *OWNED)
 
 

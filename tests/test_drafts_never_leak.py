@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from archive.models import ReportedFigure
+from events.models import Mention
 from tests.factories import (
     make_article,
     make_event,
@@ -61,6 +62,12 @@ def secret(request):
     make_figure(public_article, value=111, passage="Public figure", stated_by=speaker, event=event)
     secret_person = make_person(slug="secret-person", name_en="Secret person")
     make_participation(event, public_article, person=secret_person)
+    # Named in reports: the public speaker in the hidden article; a person and a body named only there.
+    Mention.objects.create(article=article, person=speaker, title_en="Secret title", passage="Secret passage")
+    named = make_person(slug="secret-named", name_en="Secret named person")
+    Mention.objects.create(article=article, person=named, passage="Secret passage naming a person")
+    body = make_organization(slug="secret-body", name_en="Secret body")
+    Mention.objects.create(article=article, organization=body, passage="Secret passage naming a body")
     return {"article": article, "event": event}
 
 
@@ -80,9 +87,11 @@ def test_related_lists_never_show_hidden_items(client, secret):
     event_page = body(client, "/en/events/public-event/")
     assert "Public article" in event_page
     assert "secret-article" not in event_page and "Secret figure" not in event_page
-    person_page = body(client, "/en/people/speaker/")
-    assert "public-event" in person_page
-    assert "secret-event" not in person_page and "Secret" not in person_page
+    for language in ("en", "ru"):
+        person_page = body(client, f"/{language}/people/speaker/")
+        assert "public-event" in person_page
+        assert "secret-event" not in person_page and "Secret" not in person_page
+        assert "secret-article" not in person_page
     article_page = body(client, "/en/articles/public-article/")
     assert "secret-event" not in article_page and "Secret" not in article_page
 
@@ -91,6 +100,10 @@ def test_people_venues_and_organizations_only_in_hidden_items_are_404(client, se
     assert client.get("/en/people/secret-person/").status_code == 404
     assert client.get(f"/en/venues/{secret['event'].venue.slug}/").status_code == 404
     assert client.get("/en/organizations/secret-outlet/").status_code == 404
+    # Named only in a hidden report: no page, in either language.
+    for language in ("en", "ru"):
+        assert client.get(f"/{language}/people/secret-named/").status_code == 404
+        assert client.get(f"/{language}/organizations/secret-body/").status_code == 404
 
 
 def test_figures_of_hidden_articles_are_absent_from_figure_pages(client, secret):

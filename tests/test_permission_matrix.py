@@ -19,7 +19,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
-from archive.models import AnniversaryMention, SourceCitation, SourceRevision
+from archive.models import AnniversaryMention, Article, SourceCitation, SourceRevision
+from events.models import Mention
 from gallery.models import ArticleImage, EventImage, Portrait
 from importing.models import ImportJob
 from publishing.models import Status, WorkflowLogEntry
@@ -96,6 +97,19 @@ def _mention(state):
 
 def _participation(state):
     return make_participation(_event(state), _article(state))
+
+
+def _named_in(state):
+    return Mention.objects.create(article=_article(state), person=make_person(), title_en="President", passage="p")
+
+
+def _named_in_row(parent):
+    """A mention inline on an article, a person or an organization; its article as public as the parent."""
+    if isinstance(parent, Article):
+        return Mention.objects.create(article=parent, person=make_person(), passage="p")
+    shown = type(parent)._default_manager.public().filter(pk=parent.pk).exists()
+    article = _article(PUBLISHED if shown else DRAFT)
+    return Mention.objects.create(article=article, passage="p", **{type(parent)._meta.model_name: parent})
 
 
 def _public_person():
@@ -383,6 +397,12 @@ SPECS = {
         },
         _content(),
     ),
+    "events.mention": Spec(
+        _named_in,
+        {"title_ru": "Президент"},
+        lambda: {"article": _article().pk, "person": make_person().pk, "title_en": "President", "passage": "p"},
+        _content(),
+    ),
     "gallery.image": Spec(
         _image,
         {"credit": "Forged credit"},
@@ -470,6 +490,7 @@ INLINES = {
         True,
     ),
     "events.participation": (lambda e: make_participation(e, _article(PUBLISHED)), "title_ru", "Бывший посол", True),
+    "events.mention": (_named_in_row, "title_ru", "Президент", True),
     "gallery.eventimage": (lambda e: EventImage.objects.create(event=e, image=make_image()), "position", 5, False),
     "gallery.portrait": (lambda p: Portrait.objects.create(person=p, image=make_image()), "image", None, False),
 }

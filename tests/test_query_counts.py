@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import SourceCitation
-from events.models import EventOrganizer, ProgrammeItem
+from events.models import EventOrganizer, Mention, ProgrammeItem
 from tests.factories import (
     make_article,
     make_event,
@@ -136,8 +136,23 @@ def test_person_detail_query_count_is_steady(client):
         event, article = _event_with_report()
         make_participation(event, article, person=person, organization=make_organization())
         make_figure(article, stated_by=person, event=event)
+        Mention.objects.create(
+            article=make_article(outlet=make_organization()), person=person, title_en="President", passage="named"
+        )
 
     assert_steady(client, "/en/people/the-person/", add, base)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_person_named_only_in_reports_query_count_is_steady(client, language):
+    def base():
+        return make_person(slug="the-named")
+
+    def add(person):
+        article = make_article(outlet=make_organization())
+        Mention.objects.create(article=article, person=person, title_en="President", passage="named")
+
+    assert_steady(client, f"/{language}/people/the-named/", add, base)
 
 
 def test_venue_list_query_count_is_steady(client):
@@ -168,8 +183,20 @@ def test_organization_detail_query_count_is_steady(client):
         SourceCitation.objects.create(
             article=article, position=1, relation="told_by", organization=org, description_en="x", passage="told"
         )
+        Mention.objects.create(article=make_article(outlet=make_organization()), organization=org, passage="named")
 
     assert_steady(client, "/en/organizations/the-org/", add, base)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_organization_named_only_in_reports_query_count_is_steady(client, language):
+    def base():
+        return make_organization(slug="the-named-body")
+
+    def add(org):
+        Mention.objects.create(article=make_article(outlet=make_organization()), organization=org, passage="named")
+
+    assert_steady(client, f"/{language}/organizations/the-named-body/", add, base)
 
 
 def test_timeline_query_count_is_steady(client):

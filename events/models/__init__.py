@@ -1,7 +1,8 @@
 """Commemorations, the occasion they mark, and the venues, people and organizations taking part.
 
-One module per part of the concept: the directory (who and where), the events, and the rows each event is
-made of. They are imported here in that order, which is the order of the models (and so of the export).
+One module per part of the concept: the directory (who and where), the events, who the reports name without
+taking part (`Mention`), and the rows each event is made of. They are imported here in that order, which is the
+order of the models (and so of the export).
 """
 
 from .directory import (
@@ -18,6 +19,7 @@ from .directory import (
     VenueQuerySet,
 )
 from .events import Event
+from .mentions import Mention, MentionQuerySet
 from .parts import (
     EventOrganizer,
     EventPart,
@@ -39,6 +41,8 @@ __all__ = [
     "EventReportQuerySet",
     "LocationPrecision",
     "LocationSource",
+    "Mention",
+    "MentionQuerySet",
     "Occasion",
     "Organization",
     "OrganizationQuerySet",

@@ -65,7 +65,9 @@ class DirectoryRecord(Tracked):
 
 class PersonQuerySet(DirectoryQuerySet):
     def public(self):
-        """People visitors may see: those a published article places at a published event, or quotes in a figure."""
+        """People visitors may see: those a published article places at a published event, quotes in a figure or
+        names (a mention)."""
+        from .mentions import Mention
         from .parts import Participation
 
         person = models.OuterRef("pk")
@@ -73,6 +75,7 @@ class PersonQuerySet(DirectoryQuerySet):
             _exists_in_any(
                 Participation.objects.published().filter(person=person),
                 ReportedFigure.objects.published().filter(stated_by=person),
+                Mention.objects.published().filter(person=person),
             )
         )
 
@@ -90,9 +93,10 @@ class OrganizationQuerySet(DirectoryQuerySet):
         """Organizations visitors may see: those that published articles or published events name.
 
         A row of an event (organizer, participant, programme item) counts only when the article it comes from
-        is published too, as on the event's page.
+        is published too, as on the event's page; a mention, when its article is published.
         """
         from .events import Event
+        from .mentions import Mention
         from .parts import EventOrganizer, Participation, ProgrammeItem
 
         org = models.OuterRef("pk")
@@ -104,6 +108,7 @@ class OrganizationQuerySet(DirectoryQuerySet):
                 Event.objects.published().filter(venue__organization=org),
                 Article.objects.published().filter(outlet=org),
                 Article.objects.published().filter(citations__organization=org),
+                Mention.objects.published().filter(organization=org),
             )
         )
 
@@ -156,6 +161,8 @@ class Organization(DirectoryRecord):
         THINK_TANK = "think_tank", _("think tank")
         LIBRARY = "library", _("library")
         FOUNDATION = "foundation", _("foundation")
+        PARLIAMENT = "parliament", _("parliament")
+        INTERNATIONAL_ORGANIZATION = "international_organization", _("international organization")
 
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)

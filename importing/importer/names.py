@@ -16,12 +16,21 @@ WORD = re.compile(r"[^\W\d_](?:[\w.’'-]*\w)?")
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
+# Names ending in -а/-я (first names such as Лейла, women's surnames such as Алиева) lose it in the other cases
+# ("Лейлы Алиевой", "Алиеву"): the stem with -а and with -я is tried too, so "Лейлы Алиевой" meets "Лейла Алиева",
+# not only the men's "Алиев".
+FEMININE_ENDINGS = ("ой", "ою", "ей", "ы", "и", "е", "у", "ю")
+
+
 @functools.lru_cache(maxsize=100_000)
 def token_keys(word):
     keys = {name_key(word)}
     if CYRILLIC.search(word):
         lower = word.lower()
         keys.update(name_key(word[: -len(e)]) for e in RUSSIAN_ENDINGS if lower.endswith(e) and len(lower) > len(e) + 2)
+        for ending in FEMININE_ENDINGS:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                keys.update(name_key(word[: -len(ending)] + vowel) for vowel in ("а", "я"))
     return frozenset(keys)
 
 

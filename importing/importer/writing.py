@@ -317,7 +317,14 @@ class DocumentImporter:
         return suggestions
 
     def _names(self, article, text):
-        """Suggestions for the known records the text names, then for the people it names that have no record."""
+        """Suggestions for the known records the text names, then for the people it names that have no record.
+
+        A known person, or an organization that is neither the outlet, a source the report cites nor a news outlet
+        or agency (the chain a report comes through, however it is worded), is suggested as named in the report:
+        a new article reports no event yet, so nobody in it takes part in one.
+        """
+        reporting = {article.outlet_id, *(c.organization_id for c in article.citations.all())}
+        reporting.update(record.pk for _name, record in self.gazetteer.outlets)
         seen, spans = set(), []
         for entry, written, start in self.gazetteer.find(text):
             spans.append((start, start + len(written)))
@@ -325,9 +332,14 @@ class DocumentImporter:
             if key in seen:
                 continue
             seen.add(key)
+            kind = entry.kind
+            if kind == ImportSuggestion.Kind.PERSON or (
+                kind == ImportSuggestion.Kind.ORGANIZATION and entry.record.pk not in reporting
+            ):
+                kind = ImportSuggestion.Kind.NAMED_IN
             yield ImportSuggestion(
                 article=article,
-                kind=entry.kind,
+                kind=kind,
                 text=written[:300],
                 passage=sentence_around(text, start, start + len(written)),
                 **{entry.kind: entry.record},

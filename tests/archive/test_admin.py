@@ -66,7 +66,7 @@ def test_posting_a_changed_original_text_is_refused_with_a_message_and_changes_n
     data = {name: form[name].value() or "" for name in form.fields}
     data = {k: ("" if v is None else v) for k, v in data.items()}
     data.update({"original_text": "Tampered.", "title_en": "Edited title", "_save": "Save"})
-    for prefix in ("citations", "anniversary_mentions", "figures", "images", "documents"):
+    for prefix in ("citations", "anniversary_mentions", "figures", "mentions", "images", "documents"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     response = admin_client.post(url, data)
     article.refresh_from_db()

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from modeltranslation.translator import translator
 
 from archive.models import AnniversaryMention, Article, ReportedFigure, SourceCitation
-from events.models import Event, EventOrganizer, EventReport, Participation, Person, ProgrammeItem
+from events.models import Event, EventOrganizer, EventReport, Mention, Participation, Person, ProgrammeItem
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,7 @@ FIXTURE_FILES = [
     "06_articles",
     "07_events",
     "08_figures",
+    "09_named_in",
 ]
 
 
@@ -57,7 +58,9 @@ def test_load_archive_reports_counts(db, capsys):
     out = capsys.readouterr().out
     assert "articles: 5 created" in out
     assert "events: 6 created" in out
-    assert "people: 10 created" in out
+    assert "people: 14 created" in out
+    assert "organizations: 18 created" in out
+    assert "named in reports: 27 created" in out
     assert "reported figures: 44 created" in out
 
 
@@ -237,7 +240,7 @@ def test_every_participation_programme_item_and_organizer_comes_from_a_reporting
 
 
 def test_every_figure_citation_and_mention_quotes_its_article(archive):
-    for model in (ReportedFigure, SourceCitation, AnniversaryMention):
+    for model in (ReportedFigure, SourceCitation, AnniversaryMention, Mention):
         for row in model.objects.select_related("article"):
             assert_passage_in_article(row.passage, row.article, f"{model.__name__} {row.pk}")
     for figure in ReportedFigure.objects.exclude(event=None).select_related("article", "event"):
@@ -303,3 +306,13 @@ def test_two_events_at_the_embassy_in_kazakhstan_share_one_venue(archive):
     events = Event.objects.filter(venue__slug="embassy-of-azerbaijan-in-kazakhstan").order_by("held_on")
     assert [e.anniversary for e in events] == [33, 34]
     assert Event.objects.filter(reports__article__slug="trend-2025-03-04-russian-regions").count() == 3
+
+
+def test_the_44_day_war_length_is_kept_as_text_not_as_a_figure(archive):
+    """Decided in docs/named-in.md ("The 44-day war"): a duration in the name of another war, not a figure."""
+    from importing.importer.figures import find_figures
+
+    article = Article.objects.get(source_filename="002_203792c8ef24aec9.txt")
+    assert "the 44-day Second Karabakh War in 2020" in article.original_text
+    assert not article.figures.filter(value=44).exists()
+    assert not [f for f in find_figures(article.original_text) if f.value == 44]

@@ -38,7 +38,7 @@ def test_the_importer_spells_russian_titles_the_same_way(tmp_path):
 def test_a_name_printed_with_e_for_yo_still_finds_the_person(tmp_path):
     person = Person.objects.create(slug="pyotr-shchukin", name_en="Pyotr Shchukin", name_ru="Пётр Щукин")
     article = _import(tmp_path, "date 2025-02-26\n\nВечер в Щёкино\n\nПетр Щукин рассказал о трагедии.\n\nАбзац.")
-    [suggestion] = article.suggestions.filter(kind="person")
+    [suggestion] = article.suggestions.filter(kind="named_in")
     assert suggestion.person == person and suggestion.text == "Петр Щукин"
 
 

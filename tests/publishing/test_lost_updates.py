@@ -19,7 +19,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from archive.models import AnniversaryMention, SourceCitation, SourceRevision
-from events.models import EventOrganizer, ProgrammeItem
+from events.models import EventOrganizer, Mention, Organization, Person, ProgrammeItem
 from gallery.models import ArticleImage, Document, EventImage, Portrait
 from importing.models import ImportSuggestion
 from publishing import workflow
@@ -310,6 +310,11 @@ def every_kind_of_row(roles, media_root):
     make_document(event=event)
     make_document(article=article)
     ImportSuggestion.objects.create(article=article, kind="figure", text="600", passage="600 people", figure_kind=None)
+    # Who the article names: rows of the article's, every person's and every organization's form.
+    for person in Person.objects.all():
+        Mention.objects.create(article=article, person=person, passage="p")
+    for named in Organization.objects.all():
+        Mention.objects.create(article=article, organization=named, passage="p")
     SourceRevision.objects.create(article=article, source_filename="a.txt", source_sha256="0" * 64, original_text="t")
     workflow.apply_transition(article, "submit", make_user("Editor"))
     workflow.apply_transition(article, "request_changes", make_user("Editor"), comment="Check the figure.")

@@ -422,7 +422,7 @@ CHANGE_LISTS = sorted(
 @pytest.mark.parametrize("url_name", CHANGE_LISTS)
 def test_change_lists_issue_as_many_queries_for_100_rows_as_for_10(editor, editor_client, url_name):
     from archive.models import AnniversaryMention, FigureKind, ReportedFigure, SourceRevision
-    from events.models import Organization, Participation, Person
+    from events.models import Mention, Organization, Participation, Person
     from importing.models import ImportSuggestion
 
     def add_rows(count):
@@ -453,6 +453,7 @@ def test_change_lists_issue_as_many_queries_for_100_rows_as_for_10(editor, edito
             ImportSuggestion.objects.create(
                 article=article, kind="person", text="P", passage="p", person=person, organization=outlet
             )
+            Mention.objects.create(article=article, person=person, title_en="P", passage="p")
             SourceRevision.objects.create(
                 article=article, source_filename=f"{n}.txt", source_sha256=f"{n:064d}", original_text="t"
             )

@@ -15,6 +15,7 @@ AUTHORED = [
     "events.eventorganizer",
     "events.programmeitem",
     "events.participation",
+    "events.mention",
     "events.person",
     "events.venue",
     "events.organization",
