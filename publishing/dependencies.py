@@ -13,14 +13,16 @@ version in the shared cache, a number from one shared clock (`page-cache:clock`,
   being made (whose rows the page may or may not show) can never be kept under a version made after it.
   A missing tag is created with a negative version, by `add`, so it never overwrites a renewal.
 - **Renewing.** Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS renews `all`, its
-  kind, the object, the objects it points at (and what those point at: an event's venue's organization),
-  and, for a change to an existing object, the objects its rows point at (publishing an article renews the
-  events that report it and the people its figures quote). Renewed twice, as the site generation is: at
+  kind (not for a correction of an article's or event's wording only: lists also record the items they
+  show, and no list is filtered or ordered by wording), the object, the objects it points at (and what
+  those point at: an event's venue's organization), and, for a change to an existing object, the objects
+  its rows point at (publishing an article renews the events that report it and the people its figures
+  quote). Renewed twice, as the site generation is: at
   once (a delete, which config/redis_cache.py re-sends after an outage) and once the transaction commits
   (a new clock value set on each tag).
 - **Hard changes.** A change that takes something away from visitors (an item no longer public, a delete, a
   row moved to another item) also renews `page-cache:hard`. The page cache may answer with the previous copy
-  of a page while it is re-made (publishing/public_pages.py), but never with one made before the last hard
+  of a page while it is made again (website/page_cache.py), but never with one made before the last hard
   change.
 
 Bulk updates send no signals: they still call `invalidate_pages()` (publishing/generations.py), which makes
@@ -37,6 +39,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import CharField, SlugField, TextField
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_save
 from django.utils import timezone
 
@@ -91,8 +94,8 @@ class Dependencies:
     def tags(self, by):
         if by == BY_EVERYTHING:
             return {EVERYTHING}
-        tags = self.objects if by == BY_OBJECTS else self.kinds
-        return set(tags)
+        # A list also shows each item it loaded: a corrected title reaches it without renewing the whole kind.
+        return set(self.objects) if by == BY_OBJECTS else self.kinds | self.objects
 
 
 def _note_sql(execute, sql, params, many, context):
@@ -288,13 +291,45 @@ def _is_public(status, public_from):
     return status == Status.PUBLISHED and (public_from is None or public_from <= timezone.now())
 
 
+@functools.cache
+def _wording_fields(model):
+    """The fields of an article or event that only its own pages and the lists showing it display.
+
+    Its texts (title, lead, body, description…): no list is ordered or filtered by them, and no aggregate kept
+    by remember_per_generation shows them, so a correction renews the item and what shows it, not its kind.
+    Fields with choices, slugs, unique or indexed fields, and those in the ordering or an index, are not. The
+    sitemap, which reads no item but their `updated_at`, gives a corrected page's old lastmod until the next
+    change to its kind or PAGE_CACHE_SECONDS.
+    """
+    if not issubclass(model, Publishable):
+        return frozenset()
+    ordered = {name.lstrip("-") for name in model._meta.ordering}
+    indexed = {name.lstrip("-") for index in model._meta.indexes for name in index.fields}
+    return frozenset(
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field, CharField | TextField)
+        and not isinstance(field, SlugField)
+        and not field.choices
+        and not field.unique
+        and not field.db_index
+        and field.name not in ordered | indexed
+        and not getattr(field, "generated", False)
+    ) | {"updated_at"}  # the row's version (publishing/lost_updates.py); a sitemap's lastmod may lag behind it
+
+
 def _remember_before(sender, instance, raw=False, **kwargs):
-    """Before a change to an existing object: what it pointed at, and whether visitors could see it."""
+    """Before a change to an existing object: what it pointed at, whether visitors could see it, its wording."""
     if raw or not _watched(sender) or instance._state.adding or instance.pk is None:
         return
     names = [name for name, _m in _foreign_keys(sender)]
     if issubclass(sender, Publishable):
         names += ["status", "public_from"]
+        names += [
+            field.attname
+            for field in sender._meta.concrete_fields
+            if field.attname not in names and not getattr(field, "generated", False)
+        ]
     instance._page_cache_before = sender._base_manager.filter(pk=instance.pk).values(*names).first()
 
 
@@ -325,9 +360,19 @@ def _renew_on_save(sender, instance, created, raw=False, **kwargs):
                 _is_public(before["status"], before["public_from"])
                 and not _is_public(instance.status, instance.public_from)
             )
+    if before is not None and _only_wording_changed(sender, instance, before):
+        tags.discard(f"kind:{sender._meta.label_lower}")
     if not created:
         tags |= _rows_pointing_at(instance)
     renew(tags, hard=hard)
+
+
+def _only_wording_changed(model, instance, before):
+    wording = _wording_fields(model)
+    if not wording:
+        return False
+    changed = {name for name, value in before.items() if getattr(instance, name) != value}
+    return changed <= wording
 
 
 def _renew_on_delete(sender, instance, **kwargs):

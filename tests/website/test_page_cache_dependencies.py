@@ -111,7 +111,7 @@ def test_a_new_article_appears_on_every_page_it_belongs_on_and_leaves_the_others
 def test_a_corrected_title_replaces_the_old_one_everywhere(site, editor):
     article = new_article(site, title="Kestrel reprot")
     publish(article, editor)
-    for path in ARTICLE_PAGES:
+    for path in [*ARTICLE_PAGES, "/en/articles/?language=ru", "/en/venues/", "/en/events/other-event/"]:
         cached(path)
 
     with transaction.atomic(), reversion.create_revision():
@@ -121,6 +121,9 @@ def test_a_corrected_title_replaces_the_old_one_everywhere(site, editor):
     for path in ARTICLE_PAGES:
         text = text_of(path)
         assert "Kestrel report" in text and "reprot" not in text, path
+    # Lists that read articles without showing this one keep their pages: only wording changed.
+    for path in ["/en/articles/?language=ru", "/en/venues/", "/en/events/other-event/"]:
+        assert visit(path)[2] == "hit", path
 
 
 def test_a_new_event_appears_at_its_venue_its_speakers_and_its_lists(site, editor, client):
