@@ -72,29 +72,41 @@ def fetch(url):
 
 
 class Poller:
-    """Asks each page until a condition holds, and records the seconds from the action's commit to that."""
+    """Asks each page again and again after an action; records when the first request showing the result was sent.
 
-    def __init__(self, base, timeout=20.0):
+    Under load a request waits in gunicorn's queue before it is answered, so each result is timed twice: from
+    the commit to the sending of the first request whose answer shows it (what the page cache served: any
+    request sent later than that is answered with the new state), and to that answer's arrival (what a
+    visitor waited, queue included). Answers to requests sent after the commit that still showed the old
+    state are counted: after a withdrawal there must be none.
+    """
+
+    def __init__(self, base, timeout=30.0):
         self.base = base
         self.timeout = timeout
-        self.results = []  # (action, page, seconds or None)
+        self.results = []  # (action, page, seconds to the request sent, seconds to its answer, old answers)
+        self.threads = []
 
     def watch(self, action, committed_at, checks):
         def run(page, path, condition):
+            old = 0
             while True:
+                sent = time.monotonic()
                 status, body = fetch(self.base + path)
-                elapsed = time.monotonic() - committed_at
+                answered = time.monotonic()
                 if condition(status, body):
-                    self.results.append((action, page, elapsed))
+                    self.results.append((action, page, sent - committed_at, answered - committed_at, old))
                     return
-                if elapsed > self.timeout:
-                    self.results.append((action, page, None))
+                old += 1
+                if answered - committed_at > self.timeout:
+                    self.results.append((action, page, None, None, old))
                     return
                 time.sleep(0.05)
 
         threads = [threading.Thread(target=run, args=check, daemon=True) for check in checks]
         for thread in threads:
             thread.start()
+        self.threads += threads
         return threads
 
 
@@ -312,7 +324,9 @@ def main():
         print(f"gunicorn: {options.workers} workers at {base}; {len(paths)} pages in turn")
         # Unmeasured warm-up: every page made once, as after any quiet hour.
         subprocess.run(["wrk", "-t1", "-c4", "-d5s", "-s", str(script), base + "/"], capture_output=True, check=True)
+        # Visitors wait up to 10 s for a page (wrk gives up after 2 s, and gunicorn still serves what it abandoned).
         command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.duration}s", "--latency"]
+        command += ["--timeout", "10s"]
         load = subprocess.Popen([*command, "-s", str(script), base + "/"], stdout=subprocess.PIPE, text=True)
         if not options.no_publishing:
             from publishing.workflow.transitions import TransitionRefused
@@ -330,7 +344,8 @@ def main():
                     print(f"  editor: {refusal}")
                 step += 1
         output, _ = load.communicate(timeout=options.duration + 60)
-        time.sleep(1)
+        for thread in poller.threads:  # the last action's results, now that the load is over
+            thread.join(timeout=poller.timeout)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -352,16 +367,20 @@ def main():
     served = 100 * (counts.get("hit", 0) + counts.get("stale", 0)) / total
     print(f"page cache: {', '.join(shares)}; served without making the page {served:.1f}%")
     if actions:
-        print("\neditor actions (seconds the action took; then seconds from its commit until each page showed it):")
+        print("\neditor actions (seconds each took, to its commit):")
         for name, took in actions:
             print(f"  {name:<18} {took:6.3f} s")
         by_action = {}
-        for action, page, seconds in poller.results:
-            by_action.setdefault(action, {}).setdefault(page, []).append(seconds)
+        for action, page, sent, answered, old in poller.results:
+            by_action.setdefault(action, {}).setdefault(page, []).append((sent, answered, old))
+        print("  (each page, each time: seconds to the first request showing it / to its answer, old answers)")
         for action, pages in by_action.items():
             print(f"  {action}:")
             for page, values in pages.items():
-                shown = ", ".join("never" if v is None else f"{v:.2f}" for v in values)
+                shown = "; ".join(
+                    f"never ({old} old)" if sent is None else f"{sent:.2f}/{answered:.2f} ({old} old)"
+                    for sent, answered, old in values
+                )
                 print(f"      {page:<14} {shown}")
 
 
