@@ -63,7 +63,7 @@ end
 def fetch(url):
     """(status, body) of a GET, without following anything; (None, '') when it fails."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
@@ -81,7 +81,7 @@ class Poller:
     state are counted: after a withdrawal there must be none.
     """
 
-    def __init__(self, base, timeout=30.0):
+    def __init__(self, base, timeout=40.0):
         self.base = base
         self.timeout = timeout
         self.results = []  # (action, page, seconds to the request sent, seconds to its answer, old answers)
@@ -97,7 +97,7 @@ class Poller:
                 if condition(status, body):
                     self.results.append((action, page, sent - committed_at, answered - committed_at, old))
                     return
-                old += 1
+                old += status is not None  # not counted: no answer within the fetch's timeout
                 if answered - committed_at > self.timeout:
                     self.results.append((action, page, None, None, old))
                     return

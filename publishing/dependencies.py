@@ -1,7 +1,8 @@
 """What a cached page or aggregate depends on, and which of those a change to content renews.
 
 A *tag* names something pages can depend on: `all` (everything), `kind:<model>` (the whole table of a model,
-for lists, counts and filter choices) or `obj:<model>:<pk>` (one article, event, person…). Each tag has a
+for lists, counts and filter choices), `words:<model>` (the wording of any article or event, for the lists
+showing them) or `obj:<model>:<pk>` (one article, event, person…, for an item's own page). Each tag has a
 version in the shared cache, a number from one shared clock (`page-cache:clock`, only ever incremented).
 
 - **Recording.** While a page or an aggregate is made, `collecting()` notes the tables its SQL reads (a page
@@ -13,11 +14,11 @@ version in the shared cache, a number from one shared clock (`page-cache:clock`,
   being made (whose rows the page may or may not show) can never be kept under a version made after it.
   A missing tag is created with a negative version, by `add`, so it never overwrites a renewal.
 - **Renewing.** Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS renews `all`, its
-  kind (not for a correction of an article's or event's wording only: lists also record the items they
-  show, and no list is filtered or ordered by wording), the object, the objects it points at (and what
-  those point at: an event's venue's organization), and, for a change to an existing object, the objects
-  its rows point at (publishing an article renews the events that report it and the people its figures
-  quote). Renewed twice, as the site generation is: at
+  kind (for a correction of an article's or event's wording only, `words:` instead: no list is filtered or
+  ordered by wording and no aggregate shows it, so lists that only read the kind keep their pages), the
+  object, the objects it points at (and what those point at: an event's venue's organization), and, for a
+  change to an existing object, the objects its rows point at (publishing an article renews the events
+  that report it and the people its figures quote). Renewed twice, as the site generation is: at
   once (a delete, which config/redis_cache.py re-sends after an outage) and once the transaction commits
   (a new clock value set on each tag).
 - **Hard changes.** A change that takes something away from visitors (an item no longer public, a delete, a
@@ -90,12 +91,16 @@ class Dependencies:
     def __init__(self):
         self.kinds = set()
         self.objects = set()
+        self.wordings = set()  # `words:<model>` of the articles and events it showed
+        self.derived = set()  # the kinds the aggregates it used were worked out from
 
     def tags(self, by):
         if by == BY_EVERYTHING:
             return {EVERYTHING}
-        # A list also shows each item it loaded: a corrected title reaches it without renewing the whole kind.
-        return set(self.objects) if by == BY_OBJECTS else self.kinds | self.objects
+        if by == BY_OBJECTS:
+            return self.objects | self.derived
+        # A list goes stale with a correction of the wording of a kind it shows, not of one it only read.
+        return self.kinds | self.wordings | self.derived
 
 
 def _note_sql(execute, sql, params, many, context):
@@ -110,6 +115,8 @@ def _note_loaded(sender, instance, **kwargs):
     collected = _collector.get()
     if collected is not None and instance.pk is not None and _is_item(sender):
         collected.objects.add(f"obj:{sender._meta.label_lower}:{instance.pk}")
+        if issubclass(sender, Publishable):
+            collected.wordings.add(f"words:{sender._meta.label_lower}")
 
 
 @contextlib.contextmanager
@@ -122,15 +129,17 @@ def collecting():
             yield collected
     finally:
         _collector.reset(token)
-        note(kinds=collected.kinds, objects=collected.objects)
+        note(kinds=collected.kinds, objects=collected.objects, wordings=collected.wordings, derived=collected.derived)
 
 
-def note(*, kinds=(), objects=()):
-    """Add to the page being made the tags of something it used without making it (a kept aggregate)."""
+def note(*, kinds=(), objects=(), wordings=(), derived=()):
+    """Add to the page being made the tags of something it used: what an aggregate was worked out from."""
     collected = _collector.get()
     if collected is not None:
         collected.kinds.update(kinds)
         collected.objects.update(objects)
+        collected.wordings.update(wordings)
+        collected.derived.update(derived)
 
 
 # --- the clock and the versions ----------------------------------------------------------------------------------
@@ -361,7 +370,9 @@ def _renew_on_save(sender, instance, created, raw=False, **kwargs):
                 and not _is_public(instance.status, instance.public_from)
             )
     if before is not None and _only_wording_changed(sender, instance, before):
+        # Lists showing items of the kind go stale, not those that only read it nor the aggregates.
         tags.discard(f"kind:{sender._meta.label_lower}")
+        tags.add(f"words:{sender._meta.label_lower}")
     if not created:
         tags |= _rows_pointing_at(instance)
     renew(tags, hard=hard)

@@ -97,11 +97,12 @@ def remember_per_generation(computations, seconds):
         entry = stored.get(prefix + name)
         if entry is not None and dependencies.still_current(entry[1], current):
             values[name] = entry[0]
-            dependencies.note(kinds=entry[1])
+            dependencies.note(derived=entry[1])
             continue
         clock = dependencies.clock_now()
         with dependencies.collecting() as used:
             values[name] = compute()
+        dependencies.note(derived=used.kinds)
         versions = dependencies.versions_since(used.kinds, clock) if clock is not None else None
         if versions is not None:
             missing[prefix + name] = (values[name], versions)
