@@ -1,6 +1,6 @@
 from django.urls import path
 
-from publishing.public_pages import cache_public_page
+from publishing.public_pages import DETAIL, cache_public_page
 
 from . import feeds, views
 
@@ -12,7 +12,11 @@ urlpatterns = [
         cache_public_page(views.ArticleListView.as_view()),
         name="article_list",
     ),
-    path("articles/<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="article_detail"),
+    path(
+        "articles/<slug:slug>/",
+        cache_public_page(views.ArticleDetailView.as_view(), by=DETAIL),
+        name="article_detail",
+    ),
     path("figures/", cache_public_page(views.FigureListView.as_view()), name="figure_list"),
     path(
         "figures/<slug:slug>/",

@@ -229,6 +229,15 @@ class ResilientRedisCacheClient(RedisCacheClient):
     def clear(self):
         return self._ask("clear", lambda: RedisCacheClient.clear(self), lambda: False)
 
+    def add_many(self, data, timeout):
+        def pipelined():
+            pipeline = self.get_client(write=True).pipeline(transaction=False)
+            for key, value in data.items():
+                pipeline.set(key, self._serializer.dumps(value), ex=timeout, nx=True)
+            return pipeline.execute()
+
+        return self._ask("add_many", pipelined, list)
+
 
 class ResilientRedisCache(RedisCache):
     """settings.CACHES backend `config.redis_cache.ResilientRedisCache`, with a redis:// LOCATION.
@@ -249,3 +258,10 @@ class ResilientRedisCache(RedisCache):
     def ping(self):
         """True if Redis answers now; False at once while it is being left alone after a failure."""
         return self._cache.ping()
+
+    def add_many(self, data, timeout=None, version=None):
+        """`add` for each of {key: value}, in one round trip (a pipeline); the page cache creates versions so."""
+        if not data:
+            return
+        keys = {self.make_and_validate_key(key, version=version): value for key, value in data.items()}
+        self._cache.add_many(keys, self.get_backend_timeout(timeout))

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.http import http_date
 
+from publishing import dependencies
 from publishing.generations import current_generation
 
 SEEN_KEY = "opendata:generation-seen"
@@ -49,9 +50,11 @@ def _first_seen(generation):
 
 def validators_for(request):
     """The ETag and Last-Modified of the response to `request` as content stands, or None if they cannot be known."""
-    generation = current_generation()
-    if generation is None:
+    # The site-wide generation changes only with bulk changes; every edit renews the `all` version.
+    generation, version = current_generation(), dependencies.everything_version()
+    if generation is None or version is None:
         return None
+    generation = f"{generation}:{version}"
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     digest = hashlib.sha256(f"{generation}\n{request.path}\n{query}".encode()).hexdigest()[:32]
     moment = datetime.datetime.fromtimestamp(_first_seen(generation), tz=datetime.UTC)

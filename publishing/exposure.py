@@ -141,6 +141,11 @@ def published_items_showing(obj):
     return sorted(unique.values(), key=lambda item: (item._meta.label_lower, item.pk))
 
 
+def is_row(model):
+    """Whether objects of `model` are rows of other items (figures of an article, reports of an event)."""
+    return _label(model) in _parent_fields
+
+
 def is_governed(model):
     """Whether the rule knows this kind of object as content: shown by items, reference data or a record."""
     label = _label(model)

@@ -1,12 +1,11 @@
-"""The content generation: one token that changes whenever what visitors may see changes.
+"""The content generation: one token that makes every cached page and aggregate stale at once.
 
-Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS (and any explicit
-`invalidate_pages()`, which bulk operations that send no signals must call) discards the token; the
-generation also records the next scheduled publication (`public_from` in the future) and is renewed
-once that moment passes, so a scheduled item appears on time without any save. What is derived from all
-public content (the page cache in website/page_cache.py, filter choices, list counts) is kept under the
-current token and so is never used after a change. None when the shared cache cannot be read: then
-nothing derived may be served from it or kept in it (see config/redis_cache.py).
+Only `invalidate_pages()` discards it now: bulk operations that send no signals must call it (so must
+anything that changes what visitors see without saving a model). It also records the next scheduled
+publication (`public_from` in the future) and is renewed once that moment passes, so a scheduled item
+appears on time without any save. Ordinary saves and deletes make stale only what depends on what they
+changed (publishing/dependencies.py). None when the shared cache cannot be read: then nothing derived may be
+served from it or kept in it (see config/redis_cache.py).
 """
 
 import secrets
@@ -17,11 +16,11 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from . import dependencies
 from .models import Publishable
 
 GENERATION_KEY = "page-cache:generation"
@@ -42,12 +41,13 @@ def _cache_reachable():
     return getattr(cache, "reachable", True)
 
 
-def current_generation():
-    """The token under which pages are cached now; a new one after any change or scheduled publication.
+def current_generation(stored=None):
+    """The token under which pages are cached now; a new one after invalidate_pages() or a scheduled publication.
 
-    None when the shared cache cannot be read: then nothing may be served from it or kept in it.
+    `stored` is a get_many answer that already holds the generation, if read with other keys. None when the
+    shared cache cannot be read: then nothing may be served from it or kept in it.
     """
-    generation = cache.get(GENERATION_KEY)
+    generation = stored.get(GENERATION_KEY) if stored is not None else cache.get(GENERATION_KEY)
     if generation is None and not _cache_reachable():
         return None
     if _still_current(generation):
@@ -77,23 +77,35 @@ def invalidate_pages():
 
 
 def remember_per_generation(computations, seconds):
-    """{name: value} for {name: function}, each worked out once per content generation and language.
+    """{name: value} for {name: function}, each worked out once and kept until what it read changes.
 
-    For what many pages derive from all public content, such as the event list's filter choices: it
-    changes exactly when cached pages go stale, so it is kept under the same generation and read back
-    with one round trip for all names. `seconds` = 0 computes every time.
+    For what many pages derive from all public content, such as the event list's filter choices or the
+    people directory's count: each value is kept with the versions of the kinds its SQL read
+    (publishing/dependencies.py), is used only while they are current, and passes them on to the page being
+    made, which then goes stale with it. Read back with one round trip for all names, one more for their
+    versions. `seconds` = 0 computes every time.
     """
     generation = current_generation() if seconds > 0 else None
     if generation is None:
         return {name: compute() for name, compute in computations.items()}
     prefix = f"page-cache:data:{generation}:{get_language()}:"
     stored = cache.get_many([prefix + name for name in computations])
+    tags = {tag for entry in stored.values() for tag in entry[1]}
+    current = cache.get_many(dependencies.tag_keys(tags)) if tags else {}
     values, missing = {}, {}
     for name, compute in computations.items():
-        if prefix + name in stored:
-            values[name] = stored[prefix + name]
-        else:
-            values[name] = missing[prefix + name] = compute()
+        entry = stored.get(prefix + name)
+        if entry is not None and dependencies.still_current(entry[1], current):
+            values[name] = entry[0]
+            dependencies.note(derived=entry[1])
+            continue
+        clock = dependencies.clock_now()
+        with dependencies.collecting() as used:
+            values[name] = compute()
+        dependencies.note(derived=used.kinds)
+        versions = dependencies.versions_since(used.kinds, clock) if clock is not None else None
+        if versions is not None:
+            missing[prefix + name] = (values[name], versions)
     if missing:
         cache.set_many(missing, seconds)
     return values
@@ -125,12 +137,6 @@ def _still_current(generation):
     return None
 
 
-def _invalidate_on_change(sender, **kwargs):
-    if sender._meta.app_label in settings.PAGE_CACHE_INVALIDATING_APPS:
-        invalidate_pages()
-
-
 def connect_invalidation():
-    """Called once from ArchiveConfig.ready(): any change to public-facing models invalidates pages."""
-    for name, signal in (("post_save", post_save), ("post_delete", post_delete), ("m2m_changed", m2m_changed)):
-        signal.connect(_invalidate_on_change, dispatch_uid=f"page_cache.{name}")
+    """Called once from PublishingConfig.ready(): a change to public-facing models makes stale what shows it."""
+    dependencies.connect()

@@ -16,7 +16,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.encoding import escape_uri_path
 
+from .dependencies import BY_EVERYTHING, BY_KINDS, BY_OBJECTS
+
 PAGE = "page"
+# What a cached page goes stale with (publishing/dependencies.py), given to cache_public_page(view, by=...):
+LISTS = BY_KINDS  # any change to a kind of object its SQL read: lists, directories, feeds, sitemaps, home
+DETAIL = BY_OBJECTS  # a change to one of the objects it shows, or to what they point at: an item's own page
+EVERYTHING = BY_EVERYTHING  # any change at all: search
 
 
 def reads_query_parameters(*names):
@@ -54,12 +60,16 @@ def _is_anonymous_request(request):
     return may_use_page_cache(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def cache_public_page(view):
+def cache_public_page(view, *, by=LISTS):
     """Mark the view's pages as the same for every visitor, so PageCacheMiddleware may keep them.
 
     The GET parameters the view declares it reads are kept; any other is removed before the view runs.
-    A view that declares nothing is refused here, so no public page can forget to.
+    A view that declares nothing is refused here, so no public page can forget to. `by` says what makes a
+    kept page stale: LISTS (the default) a change to any kind of object it read, DETAIL a change to an
+    object it shows (every row it shows points at one of them), EVERYTHING any change.
     """
+    if by not in (LISTS, DETAIL, EVERYTHING):
+        raise ImproperlyConfigured(f"cache_public_page(by={by!r}): use LISTS, DETAIL or EVERYTHING")
     query = query_parameters_of(view)
     if query is None:
         raise ImproperlyConfigured(
@@ -76,9 +86,11 @@ def cache_public_page(view):
             # A visitor who logs in must not be served this page from a browser or proxy cache.
             patch_vary_headers(response, ["Cookie"])
             response.page_cache_public = True
+            response.page_cache_by = by
         return response
 
     public_view.page_cache_public = True
+    public_view.page_cache_by = by
     public_view.page_cache_query = frozenset(query)
     return public_view
 

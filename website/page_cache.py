@@ -1,12 +1,18 @@
-"""Whole-page cache for visitors, made stale all at once whenever public-facing content changes.
+"""Whole-page cache for visitors, each page made stale by a change to what it shows.
 
-Every cached page (and every aggregate kept by `remember_per_generation`) carries the *content
-generation* it was made under, a random token kept in the shared cache, and is used only while that
-token is current. Any save or delete of a model in settings.PAGE_CACHE_INVALIDATING_APPS (and any
-explicit `invalidate_pages()`, which bulk operations that send no signals must call) discards the
-token, so everything made before is never used again and simply expires. The generation also
-records the next scheduled publication (`public_from` in the future), and is renewed once that
-moment passes, so a scheduled article appears on time without any save.
+Every cached page (and every aggregate kept by `remember_per_generation`) is kept with the versions of
+what it depends on (publishing/dependencies.py): for a list, the kinds of objects its SQL read; for an
+item's own page, the objects it showed; for search, everything. It is used only while all of those
+versions are current and while the *content generation* (publishing/generations.py), which
+`invalidate_pages()` discards for bulk changes and which is renewed when a scheduled publication falls
+due, is the one it was made under. A publish, an edit or a withdrawal therefore makes stale the pages that
+show the item and the lists of its kind, and no others.
+
+While a stale page is being made again by one request, the others for that address get the previous copy
+("X-Page-Cache: stale"), for at most PAGE_CACHE_RENDER_SECONDS, unless something was taken away from
+visitors (a withdrawal, a delete) since that copy was made: then they wait for the new page (polling the
+shared cache) and make it themselves if it has not come by then. A withdrawn item is never served again
+once its withdrawal has committed.
 
 Only anonymous GET/HEAD requests are served from or stored in the cache (a session cookie counts
 only when the session store holds that session: a made-up or expired one is ignored), and only 200
@@ -26,8 +32,10 @@ generation is publishing/generations.py's. PAGE_CACHE_SECONDS = 0 turns it off.
 """
 
 import collections
+import dataclasses
 import hashlib
 import threading
+import time
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -38,10 +46,35 @@ from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from publishing.generations import current_generation
-from publishing.public_pages import may_use_page_cache
+from publishing import dependencies
+from publishing.generations import GENERATION_KEY, current_generation
+from publishing.public_pages import LISTS, may_use_page_cache
 
 CACHE_STATUS_HEADER = "X-Page-Cache"
+# How often a request waiting for another's rendering of the same page looks for it in the shared cache.
+WAIT_POLL_SECONDS = 0.02
+
+
+@dataclasses.dataclass(frozen=True)
+class StoredPage:
+    """A page as kept: what it was made under (generation, the clock before, the versions of what it shows)."""
+
+    generation: str
+    made_at: int
+    versions: dict
+    status: int
+    headers: list
+    content: bytes
+
+    def is_current(self, generation, stored):
+        return self.generation == generation and dependencies.still_current(self.versions, stored)
+
+    def answer(self, how):
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        response[CACHE_STATUS_HEADER] = how
+        return response
 
 
 def page_key(request, language):
@@ -63,23 +96,22 @@ def _may_store(response):
 
 
 class _RecentPages:
-    """The pages this process served last, by key, each with the generation it was made under.
+    """The pages this process served last, by key, each with the versions it was made under.
 
-    Only a copy: a page is served from here only when its generation is still the one in the shared
-    cache, which is read on every request, so no process can serve a page another has made stale.
-    What it saves is carrying the page (tens of kilobytes) from the shared cache each time.
+    Only a copy: a page is served from here only when its generation and versions are still the ones in
+    the shared cache, which are read on every request, so no process can serve a page another has made
+    stale. What it saves is carrying the page (tens of kilobytes) from the shared cache each time.
     """
 
     def __init__(self):
         self._entries = collections.OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key, generation):
+    def get(self, key):
         with self._lock:
             entry = self._entries.get(key)
-            if entry is None or entry[0] != generation:
-                return None
-            self._entries.move_to_end(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
             return entry
 
     def put(self, key, entry):
@@ -125,31 +157,74 @@ class PageCacheMiddleware:
             _keep_only_parameters(request, view.page_cache_query)
         # Outside the language prefix (the sitemaps) a page is one for every visitor.
         key = page_key(request, language or "any")
-        # Read before the page is made: if content changes meanwhile, the page is kept under the old token.
-        generation = current_generation()
+        # One round trip: the generation, the clock (read before the page is made, if it is), the last hard
+        # change, and this process's copy's versions or else the shared copy.
+        local = _recent_pages.get(key)
+        shared = [] if local is not None else [key]
+        wanted = [GENERATION_KEY, dependencies.CLOCK_KEY, dependencies.HARD_KEY]
+        stored = cache.get_many(wanted + shared + (dependencies.tag_keys(local.versions) if local else []))
+        generation = current_generation(stored)
         if generation is None:
             return self.get_response(request)  # the cache cannot be read: made live, and not kept
-        entry = _recent_pages.get(key, generation)
-        if entry is None:
-            entry = cache.get(key)
-            if entry is not None and entry[0] == generation:
+        entry = local if local is not None else stored.get(key)
+        if not isinstance(entry, StoredPage):
+            entry = None  # a page kept by an older release
+        if entry is not None and local is None and entry.generation == generation:
+            stored.update(cache.get_many(dependencies.tag_keys(entry.versions)))
+        if entry is not None and entry.is_current(generation, stored):
+            if local is None:
                 _recent_pages.put(key, entry)
-            else:
-                entry = None
-        if entry is not None:
-            _generation, status, headers, content = entry
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[CACHE_STATUS_HEADER] = "hit"
+            return entry.answer("hit")
+        return self._make_again(request, key, generation, entry, stored)
+
+    def _make_again(self, request, key, generation, previous, stored):
+        """Make the page, or, while another request makes it, answer with the previous copy or wait for it."""
+        making = f"{key}:making"
+        if cache.add(making, 1, settings.PAGE_CACHE_RENDER_SECONDS):
+            if dependencies.HARD_KEY not in stored:
+                # Recorded as "now" when unknown: the clock is then read after it, so this page may stand in later.
+                dependencies.last_hard_change(stored)
+                stored = {}
+            try:
+                return self._make(request, key, generation, dependencies.clock_now(stored))
+            finally:
+                cache.delete(making)
+        if previous is not None and _may_serve_previous(previous, generation, stored):
+            return previous.answer("stale")
+        deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_POLL_SECONDS)
+            found = cache.get_many([key, making])
+            entry = found.get(key)
+            if isinstance(entry, StoredPage) and entry.generation == generation:
+                current = cache.get_many(dependencies.tag_keys(entry.versions))
+                if entry.is_current(generation, current):
+                    _recent_pages.put(key, entry)
+                    return entry.answer("hit")
+            if making not in found:
+                break  # the other request is done, or gave up: make it here
+        return self._make(request, key, generation, dependencies.clock_now())
+
+    def _make(self, request, key, generation, clock):
+        """The page made as usual, and kept if it may be and nothing it shows changed while it was made."""
+        with dependencies.collecting() as used:
+            response = self.get_response(request)
+        if clock is None or not _may_store(response):
             return response
-        response = self.get_response(request)
-        if _may_store(response):
-            entry = (generation, response.status_code, list(response.items()), response.content)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-            _recent_pages.put(key, entry)
-            response[CACHE_STATUS_HEADER] = "miss"
+        versions = dependencies.versions_since(used.tags(getattr(response, "page_cache_by", LISTS)), clock)
+        if versions is None:
+            return response  # changed while it was made: served to this visitor, not kept
+        entry = StoredPage(generation, clock, versions, response.status_code, list(response.items()), response.content)
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        _recent_pages.put(key, entry)
+        response[CACHE_STATUS_HEADER] = "miss"
         return response
+
+
+def _may_serve_previous(entry, generation, stored):
+    """Whether a stale copy may stand in while the page is made again: nothing was taken away since it was made."""
+    hard = dependencies.last_hard_change(stored)
+    return entry.generation == generation and hard is not None and hard <= entry.made_at
 
 
 def _marked_view(path, language):

@@ -238,11 +238,15 @@ CACHES = {"default": cache_from_url(env("CACHE_URL") or "locmem://archive")}
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # Each process keeps its last pages too, served only while still current: saves carrying them from Redis.
 PAGE_CACHE_LOCAL_ENTRIES = int(env("PAGE_CACHE_LOCAL_ENTRIES", "500"))
+# While one request makes a stale page again, the others get the previous copy (never after a withdrawal)
+# or wait for it, for at most this long.
+PAGE_CACHE_RENDER_SECONDS = int(env("PAGE_CACHE_RENDER_SECONDS", "5"))
 # Aggregates derived from all public content (filter choices, directory and sitemap counts, the timeline's
 # years, the figure summaries), kept per content generation like the pages, so they are worked out once
 # after each change rather than on every request; 0 turns it off.
 DERIVED_CACHE_SECONDS = int(env("DERIVED_CACHE_SECONDS", "3600"))
-# Any save or delete of a model in these apps makes every cached page stale. They are the content apps, so
+# A save or delete of a model in these apps makes stale the cached pages that show it or read its kind
+# (publishing/dependencies.py). They are the content apps, so
 # `check` also demands a guarded admin and an exposure rule for each of their models (publishing/checks.py).
 PAGE_CACHE_INVALIDATING_APPS = ["archive", "events", "gallery"]
 
