@@ -10,9 +10,10 @@ among them with the same similarity computed here, so both backends suggest the 
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db import connection
-from django.db.models import BooleanField, Count, Q
+from django.db import connection, transaction
+from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -23,6 +24,8 @@ from . import documents
 from .models import Entry, Word
 
 SIMILARITY = 0.3
+# Matches read for one search: enough for every result page and exact counts but for the commonest words.
+MAX_MATCHES = 1000
 CANDIDATES = 20
 
 
@@ -31,16 +34,6 @@ def public_records(kind):
     model = documents.model(kind)
     manager = model.objects
     return manager.published() if hasattr(manager, "published") else manager.public()
-
-
-def public_q(kinds=documents.KINDS):
-    """Entries of public records whose rows, if taken from an article (and an event), are public too."""
-    records = Q()
-    for kind in kinds:
-        records |= Q(kind=kind, object_id__in=public_records(kind).values("pk"))
-    article = Q(article_id__isnull=True) | Q(article_id__in=Article.objects.published().values("pk"))
-    event = Q(event_id__isnull=True) | Q(event_id__in=Event.objects.published().values("pk"))
-    return records & article & event
 
 
 def _word_condition(alternatives):
@@ -53,12 +46,83 @@ def _word_condition(alternatives):
     return condition
 
 
-def matching(alternatives, kinds=documents.KINDS):
-    """Entries of public records in which every query word (one of its alternative tokens) occurs."""
-    entries = Entry.objects.filter(public_q(kinds))
+class Match(NamedTuple):
+    """One matching entry, in the few columns ranking, facets and visibility need."""
+
+    pk: int
+    kind: str
+    object_id: int
+    article_id: int
+    event_id: int
+    year: int
+    original_language: str
+    sort_date: object
+
+
+@dataclass
+class Matches:
+    """The public entries in which every query word occurs, newest first; `capped` when more matched than were read."""
+
+    entries: list
+    capped: bool = False
+
+
+def matches(alternatives):
+    """Entries in which every query word (one of its alternative tokens) occurs, of public records only.
+
+    The index finds the entries (at most MAX_MATCHES, newest first; names, which have no date, before them), and
+    only then is it decided which of them visitors may see, for just the records and articles that matched: asking
+    "which people are public" of the whole archive costs far more than of the handful a search finds.
+    """
+    entries = Entry.objects.all()
     for word_alternatives in alternatives:
         entries = entries.filter(_word_condition(word_alternatives))
-    return entries
+    rows = [
+        Match(*row)
+        for row in entries.order_by(F("sort_date").desc(nulls_first=True), "-object_id", "pk").values_list(
+            *Match._fields
+        )[: MAX_MATCHES + 1]
+    ]
+    capped = len(rows) > MAX_MATCHES
+    rows = rows[:MAX_MATCHES]
+    public = {}
+    for kind in documents.KINDS:
+        ids = {row.object_id for row in rows if row.kind == kind}
+        public[kind] = set(public_records(kind).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    articles = {row.article_id for row in rows if row.article_id is not None}
+    events = {row.event_id for row in rows if row.event_id is not None}
+    articles = (
+        set(Article.objects.published().filter(pk__in=articles).values_list("pk", flat=True)) if articles else set()
+    )
+    events = set(Event.objects.published().filter(pk__in=events).values_list("pk", flat=True)) if events else set()
+    visible = [
+        row
+        for row in rows
+        if row.object_id in public[row.kind]
+        and (row.article_id is None or row.article_id in articles)
+        and (row.event_id is None or row.event_id in events)
+    ]
+    return Matches(visible, capped)
+
+
+def narrowed(found, kind=None, year=None, language=None):
+    """The matches of one kind, year and language of the original (each only when given)."""
+    return [
+        row
+        for row in found.entries
+        if (not kind or row.kind == kind)
+        and (not year or row.year == year)
+        and (not language or row.original_language == language)
+    ]
+
+
+def _count(rows, attribute):
+    records = {}
+    for row in rows:
+        value = getattr(row, attribute)
+        if value not in (None, ""):
+            records.setdefault(value, set()).add((row.kind, row.object_id))
+    return Counter({value: len(keys) for value, keys in records.items()})
 
 
 @dataclass
@@ -70,28 +134,12 @@ class Facets:
     languages: Counter = field(default_factory=Counter)
 
 
-def facets(alternatives, kind=None, year=None, language=None):
+def facets(found, kind=None, year=None, language=None):
     """Counts of matching records for each facet, each with the other facets' choices applied."""
-
-    def narrowed(*, by_kind=True, by_year=True, by_language=True):
-        entries = matching(alternatives, [kind] if kind and by_kind else documents.KINDS)
-        if year and by_year:
-            entries = entries.filter(year=year)
-        if language and by_language:
-            entries = entries.filter(original_language=language)
-        return entries
-
-    def count(entries, name):
-        rows = entries.values(name).annotate(records=Count("object_id", distinct=True)).order_by()
-        return Counter({row[name]: row["records"] for row in rows if row[name] not in (None, "")})
-
-    kinds_ = Counter()
-    for row in narrowed(by_kind=False).values("kind").annotate(records=Count("object_id", distinct=True)).order_by():
-        kinds_[row["kind"]] = row["records"]
     return Facets(
-        kinds=kinds_,
-        years=count(narrowed(by_year=False), "year"),
-        languages=count(narrowed(by_language=False).filter(kind="article"), "original_language"),
+        kinds=_count(narrowed(found, None, year, language), "kind"),
+        years=_count(narrowed(found, kind, None, language), "year"),
+        languages=_count(narrowed(found, "article", year, None), "original_language"),
     )
 
 
@@ -106,27 +154,40 @@ class Candidate:
     parts: list = field(default_factory=list)
 
 
-def candidates(alternatives, kind, limit, year=None, language=None):
+def candidates(found, kind, limit, year=None, language=None):
     """The newest `limit` matching records of a kind (and whether more match), with their matching entries."""
-    entries = matching(alternatives, [kind])
-    if year:
-        entries = entries.filter(year=year)
-    if language:
-        entries = entries.filter(original_language=language)
-    rows = entries.order_by("-sort_date", "-object_id", "pk").values(
-        "pk", "object_id", "sort_date", "names", "part", "text_en", "text_ru", "text_original"
+    chosen = {}
+    more = False
+    for row in narrowed(found, kind, year, language):
+        if row.object_id not in chosen:
+            if len(chosen) == limit:
+                more = True
+                break
+            chosen[row.object_id] = []
+        chosen[row.object_id].append(row.pk)
+    return chosen, more
+
+
+def read_candidates(chosen_by_kind):
+    """{(kind, object_id): Candidate} with the names and texts of the chosen entries, in one query."""
+    pks = [pk for chosen in chosen_by_kind.values() for pks in chosen.values() for pk in pks]
+    rows = (
+        Entry.objects.filter(pk__in=pks).values(
+            "kind", "object_id", "sort_date", "names", "part", "text_en", "text_ru", "text_original"
+        )
+        if pks
+        else []
     )
     found = {}
-    for row in rows[: limit * 4]:
-        candidate = found.get(row["object_id"])
+    for row in rows:
+        key = (row["kind"], row["object_id"])
+        candidate = found.get(key)
         if candidate is None:
-            if len(found) == limit:
-                return list(found.values()), True
-            candidate = found[row["object_id"]] = Candidate(kind, row["object_id"], row["sort_date"])
+            candidate = found[key] = Candidate(row["kind"], row["object_id"], row["sort_date"])
         candidate.names |= set(row["names"].split())
         if row["part"]:
             candidate.parts.append(row)
-    return list(found.values()), False
+    return found
 
 
 def trigrams(word):
@@ -143,7 +204,14 @@ def similarity(a, b):
 def occurs(alternatives):
     """Whether any text of the index has one of these tokens (public or not: this only decides whether to look
     for a correction, and a correction is offered only if it finds public records)."""
-    return Entry.objects.filter(_word_condition(alternatives)).exists()
+    entries = Entry.objects.filter(_word_condition(alternatives))
+    if connection.vendor != "postgresql":
+        return entries.exists()
+    # Asked for one row, PostgreSQL would scan the table hoping to meet one soon, which for a word no text has
+    # means reading all of it (a second at 100,000 articles); the GIN index answers at once.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        return entries.exists()
 
 
 def closest_word(word):

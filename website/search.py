@@ -146,6 +146,8 @@ class Found:
     suggestion: str = ""
     # True when nothing matched the query as typed and the results are those of `suggestion`.
     showing_suggestion: bool = False
+    # True when more entries matched than are read (matching.MAX_MATCHES): the counts are then at least these.
+    capped: bool = False
 
     @property
     def total(self):
@@ -178,19 +180,26 @@ def _find(words, language, kind, year, original_language):
         return found
     alternatives = [analysis.query_alternatives(word) for word in words]
     marker = Marker(alternatives)
-    found.facets = matching.facets(alternatives, kind, year, original_language)
+    matched = matching.matches(alternatives)
+    found.capped = matched.capped
+    found.facets = matching.facets(matched, kind, year, original_language)
     looks_like_a_name = all(word[:1].isupper() or word.isdigit() for word in words)
-    for kind_ in [KINDS[kind]] if kind in KINDS else KINDS.values():
-        candidates, more = matching.candidates(
-            alternatives, kind_.name, settings.SEARCH_RESULT_LIMIT, year, original_language
+    kinds = [KINDS[kind]] if kind in KINDS else list(KINDS.values())
+    chosen = {}
+    for kind_ in kinds:
+        chosen[kind_.name], more = matching.candidates(
+            matched, kind_.name, settings.SEARCH_RESULT_LIMIT, year, original_language
         )
         if more:
             found.cut_short.append(kind_)
-        records = matching.public_records(kind_.name).in_bulk([c.object_id for c in candidates])
+    described = matching.read_candidates(chosen)
+    for kind_ in kinds:
+        ids = list(chosen[kind_.name])
+        records = matching.public_records(kind_.name).in_bulk(ids) if ids else {}
         results = []
-        for candidate in candidates:
-            record = records.get(candidate.object_id)
-            if record is None:
+        for object_id in ids:
+            record, candidate = records.get(object_id), described.get((kind_.name, object_id))
+            if record is None or candidate is None:
                 continue
             in_name = sum(1 for options in alternatives if options & candidate.names)
             score = kind_.weight + 10 * in_name / len(words)

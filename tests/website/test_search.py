@@ -119,9 +119,10 @@ def test_postgresql_matches_tokens_through_the_gin_index_and_sqlite_in_the_store
     with CaptureQueriesContext(connection) as captured:
         assert "memorial" in results_html(client, "en", "memorials").lower()
     searches = [q["sql"] for q in captured if "searchindex_entry" in q["sql"]]
-    assert searches
+    matched = [sql for sql in searches if ".term_array && " in sql or '"terms" LIKE' in sql]
+    assert matched
     if connection.vendor == "postgresql":
-        assert all(".term_array && " in sql for sql in searches), searches
+        assert all(".term_array && " in sql for sql in matched) and not any("LIKE" in sql for sql in searches)
         with connection.cursor() as cursor:
             # With a handful of rows the planner prefers a scan; forbid it to see that the index fits the match.
             cursor.execute("SET LOCAL enable_seqscan = off")
@@ -129,7 +130,7 @@ def test_postgresql_matches_tokens_through_the_gin_index_and_sqlite_in_the_store
             plan = "\n".join(row[0] for row in cursor.fetchall())
             assert "Bitmap Index Scan on searchindex_entry_terms" in plan, plan
     else:
-        assert all("LIKE" in sql.upper() for sql in searches)
+        assert not any("term_array" in sql for sql in searches)
 
 
 def test_a_word_in_more_records_than_are_ranked_shows_the_newest_and_says_so(client, settings):
