@@ -149,7 +149,6 @@ class Candidate:
 
     kind: str
     object_id: int
-    sort_date: object = None
     names: set = field(default_factory=set)
     parts: list = field(default_factory=list)
 
@@ -173,7 +172,7 @@ def read_candidates(chosen_by_kind):
     pks = [pk for chosen in chosen_by_kind.values() for pks in chosen.values() for pk in pks]
     rows = (
         Entry.objects.filter(pk__in=pks).values(
-            "kind", "object_id", "sort_date", "names", "part", "text_en", "text_ru", "text_original"
+            "kind", "object_id", "names", "part", "text_en", "text_ru", "text_original"
         )
         if pks
         else []
@@ -183,7 +182,7 @@ def read_candidates(chosen_by_kind):
         key = (row["kind"], row["object_id"])
         candidate = found.get(key)
         if candidate is None:
-            candidate = found[key] = Candidate(row["kind"], row["object_id"], row["sort_date"])
+            candidate = found[key] = Candidate(row["kind"], row["object_id"])
         candidate.names |= set(row["names"].split())
         if row["part"]:
             candidate.parts.append(row)

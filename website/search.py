@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from searchindex import analysis, matching
+from searchindex import analysis, documents, matching
 from wordforms import tokens
 
 SNIPPET_WORDS = 30
@@ -52,11 +52,6 @@ KINDS = {
         Kind("article", _("Article"), _("Articles"), "title", ("lead", "body"), ("original_text",)),
     )
 }
-
-
-def query_terms(query):
-    """The words of a query that are searched for (see `searchindex.analysis.query_words`)."""
-    return analysis.query_words(query)
 
 
 class Marker:
@@ -161,7 +156,7 @@ def search(query, language, kind=None, year=None, original_language=None):
     so a word found in half the archive costs no more than a rare one; `cut_short` names the kinds where more
     matched. `language` is the visitor's: titles and snippets come from text in that language when it matches.
     """
-    words = query_terms(query)
+    words = analysis.query_words(query)
     found = _find(words, language, kind, year, original_language)
     # Nothing found: the words the archive has in no form are probably mistyped. (Only then, so that a search
     # that finds something costs the same number of queries however much it finds.)
@@ -195,7 +190,8 @@ def _find(words, language, kind, year, original_language):
     described = matching.read_candidates(chosen)
     for kind_ in kinds:
         ids = list(chosen[kind_.name])
-        records = matching.public_records(kind_.name).in_bulk(ids) if ids else {}
+        # `matching.matches` kept only entries of public records: read them, without asking again.
+        records = documents.model(kind_.name).objects.in_bulk(ids) if ids else {}
         results = []
         for object_id in ids:
             record, candidate = records.get(object_id), described.get((kind_.name, object_id))
