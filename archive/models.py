@@ -110,7 +110,10 @@ class Article(Publishable):
         ordering = ["-published_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
         indexes = [
-            models.Index(fields=["status", "-published_on", "slug"], name="article_status_latest"),
+            # Its INCLUDE lets a deep page find its ids in the index alone (publishing/paging.py).
+            models.Index(
+                fields=["status", "-published_on", "slug"], include=["public_from", "id"], name="article_status_latest"
+            ),
             # published() as a subquery (who and what is public) reads only this index, not the articles.
             models.Index(fields=["status", "public_from", "id"], name="article_published_ids"),
             # Counting the list filtered by the language of the original reads only this index.

@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from publishing.generations import remember_per_generation
 from publishing.models import published_q
+from publishing.paging import IdsFirstPaginator
 from publishing.public_pages import PAGE
 
 from .dates import PublicationDateBasis, iso_partial_date
@@ -32,6 +33,7 @@ class ArticleListView(FilterView):
     template_name = "archive/article_list.html"
     context_object_name = "articles"
     paginate_by = settings.PUBLIC_PAGE_SIZE
+    paginator_class = IdsFirstPaginator
 
     def get_queryset(self):
         return Article.objects.published().select_related("outlet").defer(*Article.LONG_TEXTS)

@@ -65,6 +65,11 @@ def published_targets(language):
         ("article list", f"/{language}/articles/"),
         ("article list, filtered", f"/{language}/articles/?language=ru"),
         ("people", f"/{language}/people/"),
+        # The deepest page of each directory: OFFSET would skip every public record before it.
+        ("people, last page", f"/{language}/people/?page=last"),
+        ("organizations, last page", f"/{language}/organizations/?page=last"),
+        ("venues, last page", f"/{language}/venues/?page=last"),
+        ("article list, last page", f"/{language}/articles/?page=last"),
         ("organizations", f"/{language}/organizations/"),
         ("venues", f"/{language}/venues/"),
         ("timeline", f"/{language}/timeline/"),
@@ -245,7 +250,7 @@ def main():
     try:
         print(f"gunicorn: {options.workers} workers at {base}; wrk {options.duration} s per page and connection count")
         for name, path in targets.items():
-            print(f"  {name:<22} {path}  -> HTTP {status_of(base + path)}")
+            print(f"  {name:<26} {path}  -> HTTP {status_of(base + path)}")
         pages = list(targets.items())
         if options.mixed:
             pages = [pages[0], ("all pages, in turn", mixed_script(static_root, [path for _n, path in pages[1:]]))]
@@ -276,13 +281,13 @@ def main():
     database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
     print(f"\npage cache: {cache}; per-generation aggregates: {derived}; database: {database}")
     header = (
-        f"{'conns':>5}  {'page':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'errors':>6} {'ratio':>6}"
+        f"{'conns':>5}  {'page':<26} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8} {'errors':>6} {'ratio':>6}"
     )
     print(header)
     print("-" * len(header))
     for connections, name, _path, r, ratio in rows:
         print(
-            f"{connections:>5}  {name:<22} {r['rps']:>9.1f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
+            f"{connections:>5}  {name:<26} {r['rps']:>9.1f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
             f"{r['non_2xx']:>8} {r['errors']:>6} {ratio:>6.2f}"
         )
     failing = [name for _, name, _, r, _ in rows if r["non_2xx"] or r["errors"]]

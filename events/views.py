@@ -13,8 +13,9 @@ from django_filters.views import FilterView
 
 from archive.dates import iso_partial_date
 from archive.models import Article, ReportedFigure
-from publishing.generations import GenerationCountPaginator, remember_per_generation
+from publishing.generations import GenerationPagesPaginator, remember_per_generation
 from publishing.models import published_q
+from publishing.paging import IdsFirstPaginator
 from publishing.public_pages import PAGE
 
 from .filters import EventFilter
@@ -115,6 +116,7 @@ class EventListView(FilterView):
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = settings.PUBLIC_PAGE_SIZE
+    paginator_class = IdsFirstPaginator
 
     def get_queryset(self):
         return Event.objects.published().select_related("venue", "occasion").defer(*Event.LONG_TEXTS)
@@ -188,6 +190,7 @@ class TimelineView(ListView):
     context_object_name = "events"
     query_parameters = (PAGE,)
     paginate_by = settings.TIMELINE_PAGE_SIZE
+    paginator_class = IdsFirstPaginator
 
     def get_queryset(self):
         return (
@@ -228,7 +231,7 @@ class PersonListView(ListView):
         return Person.objects.public().annotate(appearances=_count_of(Participation.objects.published(), "person"))
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return GenerationCountPaginator(queryset, per_page, count_key="people", **kwargs)
+        return GenerationPagesPaginator(queryset, per_page, count_key="people", **kwargs)
 
 
 def _participations_in_public_events():
@@ -290,7 +293,7 @@ class VenueListView(ListView):
         )
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return GenerationCountPaginator(queryset, per_page, count_key="venues", **kwargs)
+        return GenerationPagesPaginator(queryset, per_page, count_key="venues", **kwargs)
 
 
 class VenueDetailView(DetailView):
@@ -327,7 +330,7 @@ class OrganizationListView(ListView):
         return Organization.objects.public().order_by("kind", "name")
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return GenerationCountPaginator(queryset, per_page, count_key="organizations", **kwargs)
+        return GenerationPagesPaginator(queryset, per_page, count_key="organizations", **kwargs)
 
 
 class OrganizationDetailView(DetailView):

@@ -12,10 +12,15 @@ from django.conf import settings
 from rest_framework.pagination import PageNumberPagination
 
 from publishing.generations import GenerationCountPaginator
+from publishing.paging import IdsFirstPaginator
 from publishing.public_pages import PAGE
 
 PAGE_SIZE = "page_size"
 MAX_PAGE_SIZE = 100
+
+
+class _Paginator(GenerationCountPaginator, IdsFirstPaginator):
+    """The count kept per generation; a page past the first read by its ids first."""
 
 
 class Pagination(PageNumberPagination):
@@ -30,7 +35,7 @@ class Pagination(PageNumberPagination):
         return super().paginate_queryset(queryset, request, view)
 
     def django_paginator_class(self, queryset, per_page):
-        return GenerationCountPaginator(queryset, per_page, count_key=self.count_key)
+        return _Paginator(queryset, per_page, count_key=self.count_key)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

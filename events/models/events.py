@@ -39,7 +39,10 @@ class Event(Publishable):
         ordering = ["-held_on", "slug"]
         # Latest published first without sorting the whole table (bench/RESULTS.md has the plans).
         indexes = [
-            models.Index(fields=["status", "-held_on", "slug"], name="event_status_latest"),
+            # Its INCLUDE lets a deep page find its ids in the index alone (publishing/paging.py).
+            models.Index(
+                fields=["status", "-held_on", "slug"], include=["public_from", "id"], name="event_status_latest"
+            ),
             # published() as a subquery (who and what is public) reads only this index, not the events.
             models.Index(fields=["status", "public_from", "id"], name="event_published_ids"),
             # The sitemap's pages, in slug order, read from this index alone.
