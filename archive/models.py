@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from publishing.addresses import slug_address
 from publishing.lost_updates import Tracked
 from publishing.models import Publishable, published_q
 
@@ -156,7 +156,7 @@ class Article(Publishable):
 
     def get_absolute_url(self):
         """The article's public page, in the active language."""
-        return reverse("archive:article_detail", kwargs={"slug": self.slug})
+        return slug_address("archive:article_detail", self.slug)
 
 
 class SourceCitation(ArticlePart):
@@ -250,7 +250,7 @@ class FigureKind(Tracked):
 
     def get_absolute_url(self):
         """The page of every published report of this kind, in the active language."""
-        return reverse("archive:figure_kind_detail", kwargs={"slug": self.slug})
+        return slug_address("archive:figure_kind_detail", self.slug)
 
 
 class ReportedFigureQuerySet(ArticlePartQuerySet):

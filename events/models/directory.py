@@ -3,10 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Article, ReportedFigure, SlugQuerySet
+from publishing.addresses import slug_address
 from publishing.lost_updates import Tracked
 
 from ..name_matching import NameMatchingQuerySet
@@ -60,7 +60,7 @@ class DirectoryRecord(Tracked):
 
     def get_absolute_url(self):
         """The record's public page, in the active language (events:person_detail, events:venue_detail, …)."""
-        return reverse(f"events:{self._meta.model_name}_detail", kwargs={"slug": self.slug})
+        return slug_address(f"events:{self._meta.model_name}_detail", self.slug)
 
 
 class PersonQuerySet(DirectoryQuerySet):

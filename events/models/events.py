@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from archive.dates import DateBasis, DatePrecision, format_partial_date, partial_date_errors
+from publishing.addresses import slug_address
 from publishing.models import Publishable
 
 from .directory import Occasion, Venue
@@ -79,4 +79,4 @@ class Event(Publishable):
 
     def get_absolute_url(self):
         """The event's public page, in the active language."""
-        return reverse("events:event_detail", kwargs={"slug": self.slug})
+        return slug_address("events:event_detail", self.slug)
