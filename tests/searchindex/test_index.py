@@ -130,3 +130,21 @@ def test_the_match_is_highlighted_in_the_translation_and_in_the_original(client)
     html, _ = found(client, "Rabat")
     assert "<mark>Rabat</mark>" in html
     assert re.search(r'class="snippet original" lang="ru">.*<mark>Рабате</mark>', html)
+
+
+def test_a_word_in_more_texts_than_are_read_still_finds_the_names_that_have_it_and_the_newest_texts(
+    client, monkeypatch
+):
+    from searchindex import matching
+
+    monkeypatch.setattr(matching, "MAX_MATCHES", 4)
+    for day in range(1, 8):
+        make_article(slug=f"osprey-{day}", title_en="Osprey vigil", published_on=datetime.date(2026, 11, day))
+    event, article = make_event(), make_article(slug="plain-report", published_on=datetime.date(2020, 1, 1))
+    make_report(event, article)
+    make_participation(event, article, person=make_person(slug="osprey-keeper", name_en="Ivan Osprey"))
+    html, shown = found(client, "osprey")
+    assert "people/osprey-keeper" in shown
+    assert {"articles/osprey-7", "articles/osprey-6", "articles/osprey-5"} <= shown
+    assert "articles/osprey-1" not in shown
+    assert "only the newest of them were counted" in html
