@@ -16,6 +16,7 @@ from config.health import healthz
 from gallery.views import media_file
 from opendata.urls import api_patterns, page_patterns
 from publishing.public_pages import cache_public_page, reads_query_parameters
+from website import sitemap_xml
 from website import views as website_views
 from website.sitemaps import SITEMAPS
 
@@ -27,13 +28,13 @@ urlpatterns = [
     # An index of per-section sitemaps, each paged (`?p=2`) so none exceeds the protocol's limits.
     path(
         "sitemap.xml",
-        cache_public_page(reads_query_parameters()(sitemap_views.index)),
+        cache_public_page(reads_query_parameters()(sitemap_xml.written(sitemap_views.index))),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_public_page(reads_query_parameters("p")(sitemap_views.sitemap)),
+        cache_public_page(reads_query_parameters("p")(sitemap_xml.written(sitemap_views.sitemap))),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

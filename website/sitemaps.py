@@ -1,8 +1,10 @@
 """The sitemap: every public page in both languages, each with its language alternates."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 from django.urls import reverse
 
 from archive.models import Article, FigureKind, ReportedFigure
@@ -14,11 +16,17 @@ class _LanguagePairs:
     """The (item, language) pairs an i18n sitemap pages through, read from the queryset one slice at a time.
 
     Django's own Sitemap builds the list of every pair (200,000 for 100,000 articles) for each sitemap
-    page and for the index; here a page reads just its items.
+    page and for the index; here a page reads just its items. `items` is the sitemap's method, called only
+    when a page is read or the count is not kept: the index needs neither, and making the queryset of the
+    public organizations alone takes milliseconds.
     """
 
     def __init__(self, items, languages):
-        self.items, self.languages = items, languages
+        self._items, self.languages = items, languages
+
+    @functools.cached_property
+    def items(self):
+        return self._items()
 
     def count(self):
         return self.items.count() * len(self.languages)
@@ -43,13 +51,15 @@ class _Bilingual(Sitemap):
     # and far under the protocol's 50,000 URLs; the index lists as many pages as that takes.
     limit = 250
 
+    # Whether items() is a queryset of records, paged by _LanguagePairs (the section pages are a short list).
+    lists_records = True
+
     @property
     def paginator(self):
-        items = self.items()
-        if not isinstance(items, QuerySet):
+        if not self.lists_records:
             return super().paginator
         # Counted once per content generation: counting the public people alone reads all their appearances.
-        pairs = _LanguagePairs(items, self._languages())
+        pairs = _LanguagePairs(self.items, self._languages())
         return GenerationCountPaginator(pairs, self.limit, count_key=f"sitemap:{type(self).__name__}")
 
     def get_latest_lastmod(self):
@@ -65,6 +75,7 @@ class SectionSitemap(_Bilingual):
 
     priority = 0.6
     changefreq = "weekly"
+    lists_records = False
 
     def items(self):
         return [

@@ -133,3 +133,24 @@ def test_feed_item_content_is_escaped_as_html_inside_the_xml(db, client, feed):
     root = ElementTree.fromstring(client.get(f"/en/feeds/{feed}/").content)
     contents = [element.text for element in root.findall(path, namespaces)]
     assert contents == ["&lt;script&gt;alert(1)&lt;/script&gt; AT&amp;T &lt;b&gt;bold&lt;/b&gt;"]
+
+
+@pytest.mark.parametrize(
+    ("path", "template"),
+    [
+        ("/sitemap.xml", "sitemap_index.xml"),
+        ("/sitemap-events.xml", "sitemap.xml"),
+        ("/sitemap-people.xml", "sitemap.xml"),
+    ],
+)
+def test_the_sitemaps_written_out_say_what_djangos_templates_would(archive, client, path, template):
+    from xml.etree.ElementTree import canonicalize
+
+    from django.template.loader import render_to_string
+
+    response = client.get(path)
+    assert response.status_code == 200
+    written = response.content.decode()
+    templated = render_to_string(template, response.context_data)
+    assert canonicalize(written, strip_text=True) == canonicalize(templated, strip_text=True)
+    assert "<loc>" in written
