@@ -2,7 +2,8 @@
 
     REDIS_URL=redis://127.0.0.1:6379/9 DATABASE_URL=postgres://postgres@127.0.0.1:5432/BENCH \\
         .venv/bin/python bench/spike.py                       # 64 connections, 120 s, an editor every 10 s
-    (options: --duration 120 --connections 64 --every 10 --no-publishing --workers 2)
+    (options: --duration 120 --connections 64 --every 10 --no-publishing --workers N --gunicorn-threads 1;
+     gunicorn's workers default to production's, 2 per CPU plus one; threads above 1 make them gthread workers)
 
 Like `bench/load.py --mixed`, it starts gunicorn (production settings, Redis as the cache) on 127.0.0.1 and
 runs wrk over the mixed page set in turn, counting the `X-Page-Cache` answers (hit, stale, miss, none). In
@@ -17,6 +18,7 @@ after the withdrawal, until none does) and records how long that took. The items
 
 import argparse
 import datetime
+import multiprocessing
 import os
 import re
 import secrets
@@ -276,7 +278,10 @@ def main():
     parser.add_argument("--duration", type=int, default=120)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--workers", type=int, default=multiprocessing.cpu_count() * 2 + 1, help="gunicorn's, as in production"
+    )
+    parser.add_argument("--gunicorn-threads", type=int, default=1, help="threads per worker (gthread when above 1)")
     parser.add_argument("--every", type=float, default=10.0, help="seconds between the editor's actions")
     parser.add_argument("--no-publishing", action="store_true", help="the same spike with no editor")
     parser.add_argument("--language", default="en", choices=["en", "ru"])
@@ -306,10 +311,13 @@ def main():
         "STATIC_ROOT": static_root,
         "GUNICORN_BIND": f"{HOST}:{port}",
         "WEB_CONCURRENCY": str(options.workers),
+        "GUNICORN_THREADS": str(options.gunicorn_threads),
         "GUNICORN_MAX_REQUESTS": "0",
         "GUNICORN_ACCESS_LOG": "",
         "LOG_LEVEL": "error",
         "DB_CONN_MAX_AGE": "600",
+        # wrk is one client address: the API's per-address limit would answer it 429 (the limit is not measured).
+        "API_THROTTLE_REQUESTS": "0",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=environment, check=True
@@ -321,7 +329,10 @@ def main():
     poller = Poller(base)
     actions = []
     try:
-        print(f"gunicorn: {options.workers} workers at {base}; {len(paths)} pages in turn")
+        print(
+            f"gunicorn: {options.workers} workers of {options.gunicorn_threads} thread(s) at {base}; "
+            f"{len(paths)} pages in turn"
+        )
         # Unmeasured warm-up: every page made once, as after any quiet hour.
         subprocess.run(["wrk", "-t1", "-c4", "-d5s", "-s", str(script), base + "/"], capture_output=True, check=True)
         # Visitors wait up to 10 s for a page (wrk gives up after 2 s, and gunicorn still serves what it abandoned).
