@@ -3,6 +3,7 @@ rows of the data table that says the same in words."""
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import get_language, gettext, ngettext
@@ -155,3 +156,24 @@ def figure_charts(kind_slug=None):
     """The chart of each kind of figure with published reports, or only of the kind given."""
     [kinds] = chart_data("figures")
     return [_figure_chart(kind) for kind in kinds if kind_slug is None or kind["slug"] == kind_slug]
+
+
+_RENDERED_LIMIT = 64
+_rendered = {}
+
+
+def rendered(template_name, **context):
+    """`template_name` rendered with `context`, made once per process for the same charts in the same language.
+
+    A chart changes only when its data does (kept per change of what it reads), but drawing it through the
+    template engine, a `floatformat` for each coordinate of each bar, was a third of the timeline's time. The key
+    is the charts themselves (frozen dataclasses, whose repr holds every value drawn), so new data draws anew.
+    """
+    key = (template_name, get_language(), repr(context))
+    html = _rendered.get(key)
+    if html is None:
+        html = render_to_string(template_name, context)
+        if len(_rendered) >= _RENDERED_LIMIT:
+            _rendered.clear()
+        _rendered[key] = html
+    return html

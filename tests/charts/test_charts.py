@@ -1,6 +1,7 @@
 """The charts: events per year and per country, every reported value against its report's date, never merged;
 each with a title, a description and the same data as a table."""
 
+import datetime
 import re
 
 import pytest
@@ -82,3 +83,19 @@ def test_charts_are_plain_svg_styled_by_the_stylesheet(client, archive):
 def test_charts_with_nothing_published_say_so(client, db):
     html = page(client, "/en/charts/")
     assert "No published events yet." in html and "No published figures yet." in html
+
+
+def test_a_chart_drawn_once_is_drawn_again_when_an_event_is_published_and_in_each_language(client, archive, settings):
+    from tests.factories import make_event
+
+    settings.PAGE_CACHE_SECONDS = 0  # each request renders: the chart's own memory is what is tested
+
+    def bar_values(url):
+        per_year = chart(page(client, url), "chart-events-per-year")
+        return re.findall(r'class="chart-value"[^>]*>(\d+)<', per_year)
+
+    assert bar_values("/en/timeline/") == bar_values("/en/timeline/") == ["1", "4", "1"]
+    make_event(slug="another-2026-vigil", held_on=datetime.date(2026, 2, 26))
+    assert bar_values("/en/timeline/") == ["1", "4", "2"]
+    assert "33-я годовщина" in chart(page(client, "/ru/"), "chart-events-per-year")
+    assert "33rd anniversary" in chart(page(client, "/en/"), "chart-events-per-year")
