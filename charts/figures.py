@@ -9,6 +9,7 @@ from django.utils import formats
 from django.utils.translation import get_language, gettext, ngettext
 
 from archive.dates import DateBasis, DatePrecision, anniversary_label, format_partial_date
+from publishing.addresses import slug_address
 
 from . import drawing
 from .data import FIGURE_POINTS_LIMIT, chart_data
@@ -124,7 +125,7 @@ def _figure_chart(kind):
         {
             **report,
             "title": _in_language(report),
-            "href": reverse("archive:article_detail", kwargs={"slug": report["article"]}),
+            "href": slug_address("archive:article_detail", report["article"]),
             "date_label": _date_label(report),
             "value_label": ("≈ " if report["approximate"] else "") + _number(report["value"]),
         }
