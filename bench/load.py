@@ -157,6 +157,32 @@ def port_is_free(port):
     return True
 
 
+def server_environment(static_root, port, workers, **more):
+    """The environment gunicorn runs in for a benchmark: production settings plus the minimal view, on 127.0.0.1,
+    with the static files collected into `static_root`; `more` adds or replaces variables."""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": static_root,
+        "GUNICORN_BIND": f"{HOST}:{port}",
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_MAX_REQUESTS": "0",
+        "GUNICORN_ACCESS_LOG": "",
+        "LOG_LEVEL": "error",
+        "DB_CONN_MAX_AGE": "600",
+        # wrk is one client address: the API's per-address limit would answer it 429 (the limit is not measured).
+        "API_THROTTLE_REQUESTS": "0",
+        **more,
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=environment, check=True
+    )
+    return environment
+
+
 def start_gunicorn(options, environment):
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -223,27 +249,13 @@ def main():
         targets = {name: path for index, (name, path) in enumerate(targets.items()) if index == 0 or name in wanted}
 
     static_root = tempfile.mkdtemp(prefix="bench-static-")
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
-        "CACHE_URL": os.environ.get("CACHE_URL", "locmem://bench"),
-        "PAGE_CACHE_SECONDS": "0" if options.uncached else os.environ.get("PAGE_CACHE_SECONDS", "600"),
-        "DERIVED_CACHE_SECONDS": "0" if options.cold else os.environ.get("DERIVED_CACHE_SECONDS", "3600"),
-        "GUNICORN_BIND": f"{HOST}:{options.port}",
-        "WEB_CONCURRENCY": str(options.workers),
-        "GUNICORN_MAX_REQUESTS": "0",
-        "GUNICORN_ACCESS_LOG": "",
-        "LOG_LEVEL": "error",
-        "DB_CONN_MAX_AGE": "600",
-        # wrk is one client address: the API's per-address limit would answer it 429 (the limit is not measured).
-        "API_THROTTLE_REQUESTS": "0",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=environment, check=True
+    environment = server_environment(
+        static_root,
+        options.port,
+        options.workers,
+        CACHE_URL=os.environ.get("CACHE_URL", "locmem://bench"),
+        PAGE_CACHE_SECONDS="0" if options.uncached else os.environ.get("PAGE_CACHE_SECONDS", "600"),
+        DERIVED_CACHE_SECONDS="0" if options.cold else os.environ.get("DERIVED_CACHE_SECONDS", "3600"),
     )
     server, base = start_gunicorn(options, environment)
     rows = []

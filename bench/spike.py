@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.load import HOST, ensure_wrk, free_port, parse_wrk, published_targets, start_gunicorn  # noqa: E402
+from bench.load import ensure_wrk, free_port, parse_wrk, published_targets, server_environment, start_gunicorn  # noqa: E402
 
 COUNTING_SCRIPT = """
 local paths = {%(paths)s}
@@ -324,26 +324,7 @@ def main():
         print(f"withdrew {withdrawn} items earlier runs left published")
     cache.clear()
     static_root = tempfile.mkdtemp(prefix="bench-static-")
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
-        "GUNICORN_BIND": f"{HOST}:{port}",
-        "WEB_CONCURRENCY": str(options.workers),
-        "GUNICORN_THREADS": str(options.gunicorn_threads),
-        "GUNICORN_MAX_REQUESTS": "0",
-        "GUNICORN_ACCESS_LOG": "",
-        "LOG_LEVEL": "error",
-        "DB_CONN_MAX_AGE": "600",
-        # wrk is one client address: the API's per-address limit would answer it 429 (the limit is not measured).
-        "API_THROTTLE_REQUESTS": "0",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=environment, check=True
-    )
+    environment = server_environment(static_root, port, options.workers, GUNICORN_THREADS=str(options.gunicorn_threads))
     options.port = port
     server, base = start_gunicorn(options, environment)
     script = Path(static_root) / "spike.lua"
