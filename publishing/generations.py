@@ -170,18 +170,24 @@ class GenerationPagesPaginator(GenerationCountPaginator, IdsFirstPaginator):
         generation = current_generation() if seconds > 0 else None
         if generation is None:
             return None
-        prefix = f"{_kept_prefix(generation)}pages:{self.count_key}:{self.per_page}:"
-        found = _read_kept(prefix, ["count", str(number)])
-        if "count" in found and str(number) in found:
-            return found["count"], found[str(number)]
-        ids, versions = _work_out(lambda: list(self.object_list.values_list("pk", flat=True)))
-        self.__dict__["count"] = len(ids)
-        pages = {str(page): ids[slice(*page_bounds(self, page))] for page in self.page_range}
-        if versions is not None:
-            kept = {f"{prefix}{name}": (value, versions) for name, value in pages.items()}
-            kept[f"{prefix}count"] = (len(ids), versions)
-            cache.set_many(kept, seconds)
-        return len(ids), pages.get(str(number), [])
+        pages = self.__dict__.get("_worked_out")
+        if pages is None:
+            prefix = f"{_kept_prefix(generation)}pages:{self.count_key}:{self.per_page}:"
+            found = _read_kept(prefix, ["count", str(number)])
+            if "count" in found and str(number) in found:
+                return found["count"], found[str(number)]
+            ids, versions = _work_out(lambda: list(self.object_list.values_list("pk", flat=True)))
+            self.__dict__["count"] = len(ids)
+            # Kept on the paginator too: the page asked for next must not make the pass again when the cache
+            # would not keep it (a change committed while it ran).
+            pages = self.__dict__["_worked_out"] = {
+                str(page): ids[slice(*page_bounds(self, page))] for page in self.page_range
+            }
+            if versions is not None:
+                kept = {f"{prefix}{name}": (value, versions) for name, value in pages.items()}
+                kept[f"{prefix}count"] = (len(ids), versions)
+                cache.set_many(kept, seconds)
+        return self.count, pages.get(str(number), [])
 
     @cached_property
     def count(self):
